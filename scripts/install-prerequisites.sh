@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what PacsEdge's build and tests need on a fresh Debian machine (bookworm), skipping what is
+# already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
+#   scripts/install-prerequisites.sh          build prerequisites only
+#   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom)
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "install-prerequisites: the .NET 10 SDK is missing (https://learn.microsoft.com/dotnet/core/install/linux)" >&2
+  exit 1
+fi
+
+packages=()
+if [[ "${1:-}" == "--test" ]]; then
+  command -v dcmdump >/dev/null 2>&1 || packages+=(dcmtk)
+  command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)
+  [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || packages+=(python3-pydicom)
+fi
+
+if ((${#packages[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "install-prerequisites: apt-get install ${packages[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
