@@ -18,6 +18,9 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
 
     private int _elementCount;
 
+    /// <summary>When set, the top level stops at the first element of another group (the file meta group).</summary>
+    public ushort? OnlyGroup { get; init; }
+
     /// <summary>Set when reading stopped at <see cref="DicomReaderOptions.StopAtTag"/>: where the stop tag starts.</summary>
     public long? StoppedAt { get; private set; }
 
@@ -52,7 +55,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
                 }
                 throw new DicomFormatException("item tag found where a data element was expected", start, tag);
             }
-            if (topLevel && options.StopAtTag is { } stop && tag >= stop)
+            if (topLevel && ((options.StopAtTag is { } stop && tag >= stop) || (OnlyGroup is { } g && tag.Group != g)))
             {
                 StoppedAt = start;
                 input.Advance(-4);
