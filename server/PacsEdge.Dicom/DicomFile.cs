@@ -16,4 +16,7 @@ public sealed class DicomFile(DicomDataset fileMetaInformation, DicomDataset dat
 
     /// <summary>When reading stopped early (stop tag), the byte offset of the first element not read.</summary>
     public long? StoppedAtOffset { get; init; }
+
+    /// <summary>What the reader worked around while reading (like dcmtk's warnings); empty for a clean file.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

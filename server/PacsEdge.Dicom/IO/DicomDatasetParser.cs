@@ -18,6 +18,9 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
 
     private int _elementCount;
 
+    /// <summary>Problems the reader worked around (as dcmtk logs warnings), in reading order.</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>When set, the top level stops at the first element of another group (the file meta group).</summary>
     public ushort? OnlyGroup { get; init; }
 
@@ -121,7 +124,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         if (forceLittleEndian && bigEndian)
             throw new DicomFormatException("UN sequence of undefined length in a big-endian data set", input.Position, tag);
         var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength };
-        long end = length == UndefinedLength ? long.MaxValue : CheckedEnd(length, tag);
+        long end = length == UndefinedLength ? long.MaxValue : LenientEnd(length, tag);
         while (input.Position < end)
         {
             long start = input.Position;
@@ -137,7 +140,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
             else
-                ReadElements(item, CheckedEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
+                ReadElements(item, LenientEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
         }
         if (input.Position > end) throw new DicomFormatException("sequence items run past the sequence length", input.Position, tag);
         return sequence;
@@ -213,11 +216,17 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
 
     private static bool IsUpperAscii(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
-    private long CheckedEnd(uint length, DicomTag tag)
+    /// <summary>
+    /// The end of a sequence or item of defined length. Some writers (DICOMDIR-nooffset in the corpus)
+    /// overstate the last item's length; like dcmtk and pydicom we then read to the end of the input,
+    /// where every element must still be complete, and record a warning.
+    /// </summary>
+    private long LenientEnd(uint length, DicomTag tag)
     {
-        if (length > input.Remaining)
-            throw new DicomFormatException($"length {length} exceeds the {input.Remaining} bytes left", input.Position, tag);
-        return input.Position + length;
+        if (length <= input.Remaining) return input.Position + length;
+        if (input.Remaining == long.MaxValue) return input.Position + length; // unknown length: truncation shows as it comes
+        Warnings.Add($"{tag}: length {length} exceeds the {input.Remaining} bytes left at byte {input.Position}; read to the end of the data");
+        return input.Position + input.Remaining;
     }
 
     private void Count(long offset, DicomTag tag)

@@ -60,6 +60,7 @@ public static class DicomFileReader
 
         var dataset = new DicomDataset();
         long? stoppedAt;
+        List<string> warnings;
         if (transferSyntax.IsDeflated)
         {
             if (!input.IsArray && stream is null) throw new InvalidOperationException("deflated input needs a stream");
@@ -68,14 +69,16 @@ public static class DicomFileReader
             var parser = new DicomDatasetParser(inner, options, true, false);
             parser.ReadTopLevel(dataset);
             stoppedAt = parser.StoppedAt;
+            warnings = parser.Warnings;
         }
         else
         {
             var parser = new DicomDatasetParser(input, options, isExplicit, bigEndian);
             parser.ReadTopLevel(dataset);
             stoppedAt = parser.StoppedAt;
+            warnings = parser.Warnings;
         }
-        return new DicomFile(meta, dataset, transferSyntax) { Preamble = preamble, StoppedAtOffset = stoppedAt };
+        return new DicomFile(meta, dataset, transferSyntax) { Preamble = preamble, StoppedAtOffset = stoppedAt, Warnings = warnings };
     }
 
     /// <summary>Group 0002 elements, always little endian; explicit VR per the standard, implicit tolerated.</summary>

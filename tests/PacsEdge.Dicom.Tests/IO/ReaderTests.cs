@@ -100,6 +100,17 @@ public class ReaderTests
         Assert.Contains("exceeds", e.Message);
     }
 
+    /// <summary>dcmtk and pydicom both read this DICOMDIR whose last item overstates its length.</summary>
+    [Fact]
+    public void Overstated_last_item_length_is_read_to_the_end_with_a_warning()
+    {
+        var file = DicomFileReader.Read(Corpus("dicomdirtests/DICOMDIR-nooffset"));
+        var records = Assert.IsType<DicomSequence>(file.Dataset.Get(DicomTags.DirectoryRecordSequence));
+        Assert.Equal("7", records.Items[^1].GetString(DicomTags.InstanceNumber));
+        Assert.Contains(file.Warnings, w => w.Contains("exceeds"));
+        Assert.Empty(DicomFileReader.Read(Corpus("CT_small.dcm")).Warnings);
+    }
+
     [Fact]
     public void Text_that_is_not_DICOM_is_refused_at_offset_zero()
     {
