@@ -5,9 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-scripts/install-prerequisites.sh --test || exit 1
-dotnet restore PacsEdge.sln --nologo -v quiet || exit 1
-dotnet build PacsEdge.sln -c Release --no-restore --nologo -v quiet || exit 1
+# A set-up or build failure still ends with the summary line, counted as one failure.
+setup_failed() { echo "$1 failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+scripts/install-prerequisites.sh --test || setup_failed "installing prerequisites"
+dotnet restore PacsEdge.sln --nologo -v quiet || setup_failed "dotnet restore"
+dotnet build PacsEdge.sln -c Release --no-restore --nologo -v quiet || setup_failed "dotnet build"
 
 log=$(mktemp)
 status=0
