@@ -3,7 +3,8 @@ namespace PacsEdge.Dicom.Text;
 /// <summary>
 /// Cells where a .NET code page disagrees with the mapping the referee tools (Python's codecs,
 /// glibc iconv) and the Unicode mapping tables use. Found by decoding every cell with both; the
-/// test CodePageCorrectionTests pins each one against Python.
+/// test CharacterSetTableTests checks every position against Python (and glibc iconv where Python has none).
+/// A correction to U+0000 means "undefined here".
 /// </summary>
 internal static class CodePageCorrections
 {
@@ -23,6 +24,12 @@ internal static class CodePageCorrections
         [0xAF] = '\u00AF', // MACRON (.NET: OVERLINE)
         [0xFD] = '\u200E', // LEFT-TO-RIGHT MARK
         [0xFE] = '\u200F', // RIGHT-TO-LEFT MARK
+    };
+
+    /// <summary>TIS 620 (ISO-IR 166) leaves 0xA0 undefined; windows-874 puts NO-BREAK SPACE there.</summary>
+    public static readonly IReadOnlyDictionary<byte, char> Thai = new Dictionary<byte, char>
+    {
+        [0xA0] = '\0',
     };
 
     /// <summary>JIS X 0212 (Unicode JIS0212.TXT): two cells code page 20932 lacks.</summary>

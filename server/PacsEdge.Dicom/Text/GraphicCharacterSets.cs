@@ -24,7 +24,8 @@ internal static class GraphicCharacterSets
         CodePageCorrections.Greek);
     public static readonly TableCharacterSet Latin5 = new("ISO-IR 148", [Esc, 0x2D, 0x4D], CodePageEncodings.Latin5);   // ESC - M
     public static readonly TableCharacterSet Latin9 = new("ISO-IR 203", [Esc, 0x2D, 0x62], CodePageEncodings.Latin9);   // ESC - b
-    public static readonly TableCharacterSet Thai = new("ISO-IR 166", [Esc, 0x2D, 0x54], CodePageEncodings.Thai);       // ESC - T
+    public static readonly TableCharacterSet Thai = new("ISO-IR 166", [Esc, 0x2D, 0x54], CodePageEncodings.Thai,
+        CodePageCorrections.Thai);       // ESC - T
 
     /// <summary>JIS X 0208 in G0 (ESC $ B): EUC-JP bytes are the code position with both high bits set.</summary>
     public static readonly DoubleByteCharacterSet JisX0208 = new("ISO-IR 87", CodeElement.G0, [Esc, 0x24, 0x42],

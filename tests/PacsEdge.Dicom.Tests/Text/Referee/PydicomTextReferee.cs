@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PacsEdge.Dicom.Tests.Text.Referee;
@@ -14,36 +12,12 @@ public sealed record RefereeElement(string Path, string VR, string[] Values);
 /// </summary>
 public static class PydicomTextReferee
 {
-    public const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-
-    public static string ScriptPath([CallerFilePath] string thisFile = "") =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "pydicom_text_values.py");
-
     /// <summary>Per file: the elements, or pydicom's error message.</summary>
     public static Dictionary<string, (RefereeElement[]? Elements, string? Error)> Run(IReadOnlyList<string> paths)
     {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ScriptPath());
-        foreach (var p in paths) start.ArgumentList.Add(p);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + Python);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pydicom referee did not finish within {Timeout}");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"pydicom referee failed ({process.ExitCode}): {stderr.Result}");
-
+        var output = PythonReferee.Run("pydicom_text_values.py", paths);
         var result = new Dictionary<string, (RefereeElement[]?, string?)>(StringComparer.Ordinal);
-        using var json = JsonDocument.Parse(stdout.Result);
+        using var json = JsonDocument.Parse(output);
         foreach (var file in json.RootElement.EnumerateObject())
         {
             if (file.Value.TryGetProperty("error", out var error)) { result[file.Name] = (null, error.GetString()); continue; }
