@@ -52,7 +52,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
                 }
                 throw new DicomFormatException("item tag found where a data element was expected", start, tag);
             }
-            if (topLevel && options.StopAtTag is { } stop && tag >= stop)
+            if (topLevel && (options.StopAtTag is { } stop && tag >= stop || options.MetaGroupOnly && tag.Group != 0x0002))
             {
                 StoppedAt = start;
                 input.Advance(-4);
@@ -133,6 +133,10 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             sequence.Add(item); // before reading: nested text inherits this data set's character set
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
+            else if (end != long.MaxValue && itemLength > end - input.Position)
+                // An item longer than what is left of its defined-length sequence (seen after
+                // records were edited without fixing lengths): read it up to the sequence's end, as dcmtk does.
+                ReadElements(item, end, untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
             else
                 ReadElements(item, CheckedEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
         }

@@ -17,6 +17,9 @@ public sealed record DicomReaderOptions
     /// <summary>Decides per element (tag, VR, length) whether a value stays in the file; overrides the threshold when set.</summary>
     public Func<DicomTag, DicomVR, long, bool>? IsBulkData { get; init; }
 
+    /// <summary>Stop at the first element outside group 0002 (reading the file meta group).</summary>
+    internal bool MetaGroupOnly { get; init; }
+
     /// <summary>Deepest sequence nesting accepted (guards against crafted input).</summary>
     public int MaxSequenceDepth { get; init; } = 64;
 
