@@ -76,7 +76,7 @@ internal sealed class DicomJsonElementWriter(Utf8JsonWriter writer, DicomJsonWri
             writer.WriteString("BulkDataURI", reference.Uri);
             return;
         }
-        if (e.Length == 0) return;
+        if (e.Length == 0 && !vr.IsString()) return; // strings: an empty (0008,0005) may still be rewritten
         if (vr.IsBulkBinary() || vr == DicomVR.None)
         {
             if (BulkDataUri(new DicomJsonBulkData(path(), vr, e.Length, false)) is { } uri)
@@ -171,11 +171,11 @@ internal sealed class DicomJsonElementWriter(Utf8JsonWriter writer, DicomJsonWri
     {
         var vr = e.VR;
         string text = owner.CharacterSet.Decode(e.Span, vr);
-        if (DicomJsonStrings.IsEmpty(text, vr)) return;
         var values = DicomJsonStrings.Split(text, vr);
-        if (e.Tag == DicomTags.SpecificCharacterSet && options.RewriteSpecificCharacterSet
+        if (e.Tag == DicomTags.SpecificCharacterSet && owner.Parent is null && options.RewriteSpecificCharacterSet
             && string.Join('\\', values) is not ("ISO_IR 192" or "ISO_IR 6"))
-            values = ["ISO_IR 192"];
+            (text, values) = ("ISO_IR 192", ["ISO_IR 192"]);
+        if (DicomJsonStrings.IsEmpty(text, vr)) return;
         writer.WriteStartArray("Value");
         foreach (var value in values)
         {

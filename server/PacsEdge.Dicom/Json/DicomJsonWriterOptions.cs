@@ -56,9 +56,11 @@ public sealed record DicomJsonWriterOptions
     public NonFiniteNumberHandling NonFiniteNumbers { get; init; } = NonFiniteNumberHandling.Error;
 
     /// <summary>
-    /// JSON text is Unicode, so (0008,0005) is written as "ISO_IR 192" unless it already says
-    /// "ISO_IR 192" or "ISO_IR 6" (ASCII, which UTF-8 contains) — what dcm2json's conversion to
-    /// UTF-8 leaves in the data set. False writes the element as it is.
+    /// JSON text is Unicode, so the top-level (0008,0005) is written as "ISO_IR 192" (also when
+    /// present but empty) unless it already says "ISO_IR 192" or "ISO_IR 6" (ASCII, which UTF-8
+    /// contains): what dcm2json's conversion to UTF-8 leaves in the data set. A sequence item's own
+    /// (0008,0005) is kept, as dcm2json keeps it: it still tells a reader how to encode that item's
+    /// text back to bytes. False writes the element as it is everywhere.
     /// </summary>
     public bool RewriteSpecificCharacterSet { get; init; } = true;
 }
