@@ -139,6 +139,13 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             sequence.Add(item); // before reading: nested text inherits this data set's character set
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
+            else if (end != long.MaxValue && itemLength > end - input.Position)
+            {
+                // An item longer than what is left of its defined-length sequence (seen after
+                // records were edited without fixing lengths): read it up to the sequence's end, as dcmtk does.
+                Warnings.Add($"{itemTag} in {tag}: length {itemLength} runs past the sequence's end at byte {end}; read to there");
+                ReadElements(item, end, untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
+            }
             else
                 ReadElements(item, LenientEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
         }
