@@ -28,6 +28,9 @@ public sealed partial class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Whether this item was encoded with undefined length when read (sequence items only).</summary>
     public bool UndefinedLength { get; set; }
 
+    /// <summary>The item's explicit length field as read (null when undefined or built in memory).</summary>
+    public uint? ExplicitLength { get; set; }
+
     public DicomItem this[int index] => _items[index];
 
     public bool Contains(DicomTag tag) => IndexOf(tag) >= 0;
