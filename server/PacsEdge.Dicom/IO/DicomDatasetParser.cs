@@ -9,7 +9,7 @@ namespace PacsEdge.Dicom.IO;
 /// little/big endian): tag, VR, length, value, recursing into sequences and encapsulated pixel data.
 /// Everything that can go wrong becomes a <see cref="DicomFormatException"/> with tag and offset.
 /// </summary>
-internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions options, bool explicitVR, bool bigEndian)
+internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions options, bool explicitVR, bool bigEndian, bool metaGroupOnly = false)
 {
     private const uint UndefinedLength = 0xFFFFFFFF;
     private static readonly DicomTag Item = new(0xFFFEE000);
@@ -52,7 +52,9 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
                 }
                 throw new DicomFormatException("item tag found where a data element was expected", start, tag);
             }
-            if (topLevel && options.StopAtTag is { } stop && tag >= stop)
+            // The meta group ends at the first element of another group (dcmtk too), even a lower one
+            // such as an illegal (0001,xxxx) element that starts the data set.
+            if (topLevel && (options.StopAtTag is { } stop && tag >= stop || metaGroupOnly && tag.Group != 0x0002))
             {
                 StoppedAt = start;
                 input.Advance(-4);

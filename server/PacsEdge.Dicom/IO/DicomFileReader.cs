@@ -84,7 +84,7 @@ public static class DicomFileReader
         var meta = new DicomDataset();
         if (!input.Ensure(6) || input.Peek(2)[0] != 0x02 || input.Peek(2)[1] != 0x00) return meta;
         var metaOptions = options with { StopAtTag = new DicomTag(0x00030000), IsBulkData = (_, _, _) => false };
-        var parser = new DicomDatasetParser(input, metaOptions, explicitVR: true, bigEndian: false);
+        var parser = new DicomDatasetParser(input, metaOptions, explicitVR: true, bigEndian: false, metaGroupOnly: true);
         parser.ReadTopLevel(meta);
         return meta;
     }
