@@ -131,7 +131,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             if (itemTag != Item)
                 throw new DicomFormatException($"expected an item in the sequence, found {itemTag}", start, tag);
             Count(start, itemTag);
-            var item = new DicomDataset { UndefinedLength = itemLength == UndefinedLength, ExplicitLength = itemLength == UndefinedLength ? null : itemLength };
+            var item = new DicomDataset { UndefinedLength = itemLength == UndefinedLength, ExplicitLength = itemLength == UndefinedLength ? null : itemLength, StreamOffset = start };
             sequence.Add(item); // before reading: nested text inherits this data set's character set
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
