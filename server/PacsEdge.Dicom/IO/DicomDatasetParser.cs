@@ -120,7 +120,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         if (forceLittleEndian && bigEndian)
             throw new DicomFormatException("UN sequence of undefined length in a big-endian data set", input.Position, tag);
         var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength, ExplicitLength = length == UndefinedLength ? null : length };
-        long end = length == UndefinedLength ? long.MaxValue : CheckedEnd(length, tag);
+        long end = length == UndefinedLength ? long.MaxValue : CheckedEnd(length);
         while (input.Position < end)
         {
             long start = input.Position;
@@ -136,7 +136,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
             else
-                ReadElements(item, CheckedEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
+                ReadElements(item, CheckedEnd(itemLength), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
         }
         if (input.Position > end) throw new DicomFormatException("sequence items run past the sequence length", input.Position, tag);
         return sequence;
@@ -212,12 +212,12 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
 
     private static bool IsUpperAscii(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
-    private long CheckedEnd(uint length, DicomTag tag)
-    {
-        if (length > input.Remaining)
-            throw new DicomFormatException($"length {length} exceeds the {input.Remaining} bytes left", input.Position, tag);
-        return input.Position + length;
-    }
+    /// <summary>
+    /// Where a sequence or item of explicit length ends. A length that runs past the end of the input is
+    /// cut there, as dcmtk and pydicom read it (pydicom's DICOMDIR-nooffset has such items, its records
+    /// shortened without fixing their lengths); an element cut by the end still fails as truncated.
+    /// </summary>
+    private long CheckedEnd(uint length) => input.Position + Math.Min(length, input.Remaining);
 
     private void Count(long offset, DicomTag tag)
     {
