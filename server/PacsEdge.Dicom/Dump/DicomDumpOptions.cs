@@ -19,9 +19,11 @@ public sealed record DicomDumpOptions
     public bool MapUidNames { get; init; } = true;
 
     /// <summary>
-    /// dcmdump +U8: decode text through the Specific Character Set. Off (dcmdump's default) prints each
+    /// Decode text through the Specific Character Set for display. Off (dcmdump's default) prints each
     /// byte of a value as the character with that code (U+0000-U+00FF), i.e. the raw bytes read as
-    /// ISO 8859-1: written back with Latin-1 this is byte for byte what dcmdump prints.
+    /// ISO 8859-1: written back with Latin-1 this is byte for byte what dcmdump prints. Unlike dcmdump +U8,
+    /// which converts the data set to UTF-8 first (new lengths, (0008,0005) rewritten), lengths and the
+    /// Specific Character Set stay as stored.
     /// </summary>
-    public bool ConvertToUtf8 { get; init; }
+    public bool DecodeCharacterSet { get; init; }
 }

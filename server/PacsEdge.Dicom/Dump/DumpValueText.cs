@@ -42,7 +42,7 @@ internal static class DumpValueText
 
     private static (string, int) FormatString(ReadOnlySpan<byte> raw, DicomVR vr, DicomCharacterSet charset, DicomDumpOptions options)
     {
-        string text = options.ConvertToUtf8 ? charset.Decode(raw, vr) : Encoding.Latin1.GetString(raw);
+        string text = options.DecodeCharacterSet ? charset.Decode(raw, vr) : Encoding.Latin1.GetString(raw);
         text = text.TrimEnd(vr == DicomVR.UI ? '\0' : ' ');
         if (text.Length == 0) return (NoValue, 0);
         int vm = vr.IsSingleValuedText() ? 1 : text.Count(c => c == '\\') + 1;
