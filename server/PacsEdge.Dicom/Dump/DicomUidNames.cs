@@ -6,7 +6,7 @@ namespace PacsEdge.Dicom.Dump;
 internal static partial class DicomUidNames
 {
     private static readonly FrozenDictionary<string, string> ByUid =
-        Rows.ToFrozenDictionary(r => r.Uid, r => r.Keyword, StringComparer.Ordinal);
+        CreateRows().ToFrozenDictionary(r => r.Uid, r => r.Keyword, StringComparer.Ordinal);
 
     public static bool TryGetKeyword(string uid, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? keyword) =>
         ByUid.TryGetValue(uid, out keyword);

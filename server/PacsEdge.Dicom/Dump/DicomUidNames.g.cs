@@ -3,7 +3,8 @@ namespace PacsEdge.Dicom.Dump;
 
 internal static partial class DicomUidNames
 {
-    private static readonly (string Uid, string Keyword)[] Rows =
+    // A method, not a field: static fields of partial classes initialize in no defined order across files.
+    private static (string Uid, string Keyword)[] CreateRows() =>
     [
         ("1.2.840.10008.1.1", "Verification"),
         ("1.2.840.10008.1.2", "ImplicitVRLittleEndian"),

@@ -25,7 +25,8 @@ def render():
         "",
         "internal static partial class DicomUidNames",
         "{",
-        "    private static readonly (string Uid, string Keyword)[] Rows =",
+        "    // A method, not a field: static fields of partial classes initialize in no defined order across files.",
+        "    private static (string Uid, string Keyword)[] CreateRows() =>",
         "    [",
     ]
     lines += [f'        ("{uid}", "{keyword}"),' for uid, keyword in rows]

@@ -20,7 +20,7 @@ public class DcmdumpCorpusTests(ITestOutputHelper output)
     /// dcmtk pads the odd-length (9-byte) value of the unknown implicit-VR element (0001,0002) with a
     /// zero byte when it loads it and prints the padded length 10; we print the 9 bytes stored.
     /// </summary>
-    private static readonly Dictionary<string, string> Exceptions = new()
+    internal static readonly Dictionary<string, string> Exceptions = new()
     {
         ["test_files/nested_priv_SQ.dcm"] = "    (0001,0002) ?? 4e\\65\\73\\74\\65\\64\\20\\53\\51\\00            #  10, 1 Unknown Tag & Data",
         ["test_files/meta_missing_tsyntax.dcm"] = "    (0001,0002) ?? 4e\\65\\73\\74\\65\\64\\20\\53\\51\\00            #  10, 1 Unknown Tag & Data",
