@@ -28,6 +28,15 @@ public sealed partial class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Whether this item was encoded with undefined length when read (sequence items only).</summary>
     public bool UndefinedLength { get; set; }
 
+    /// <summary>The item's explicit length field as read (null when undefined or built in memory).</summary>
+    public uint? ExplicitLength { get; set; }
+
+    /// <summary>
+    /// Byte offset of the item's tag in the stream it was read from (null when built in memory). DICOMDIR
+    /// records point at each other by this offset (PS3.3 F.3.2.2), and dumps show it.
+    /// </summary>
+    public long? StreamOffset { get; set; }
+
     public DicomItem this[int index] => _items[index];
 
     public bool Contains(DicomTag tag) => IndexOf(tag) >= 0;

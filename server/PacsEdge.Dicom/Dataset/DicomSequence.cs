@@ -15,6 +15,9 @@ public sealed class DicomSequence : DicomItem
     /// <summary>Whether the sequence was encoded with undefined length when read (kept for faithful rewriting).</summary>
     public bool UndefinedLength { get; set; }
 
+    /// <summary>The explicit length field as read (null when undefined or built in memory); dumps show it as stored.</summary>
+    public uint? ExplicitLength { get; set; }
+
     public void Add(DicomDataset item)
     {
         item.Parent = Owner;

@@ -49,11 +49,12 @@ def load_private():
     rows = []
     with open(path, encoding="latin-1") as f:
         for line in f:
-            m = re.match(r'^\(([0-9A-Fa-f]{4}),"([^"]*)",([0-9A-Fa-f]{2})\)\t(\S+)\t(\S+)\t(\S+)', line)
+            # The name field may contain spaces ("End NumberForBaseline"); dcmtk prints it without them.
+            m = re.match(r'^\(([0-9A-Fa-f]{4}),"([^"]*)",([0-9A-Fa-f]{2})\)\t(\S+)\t([^\t]+)\t(\S+)', line)
             if not m:
                 continue
             vr = {"ox": "OB or OW", "px": "OB or OW"}.get(m.group(4), m.group(4))
-            rows.append((int(m.group(1), 16), m.group(2), int(m.group(3), 16), vr, m.group(6), m.group(5)))
+            rows.append((int(m.group(1), 16), m.group(2), int(m.group(3), 16), vr, m.group(6), m.group(5).replace(" ", "")))
     # dcmtk lets later entries override earlier ones; keep the last of each key, in a stable order.
     unique = {}
     for r in rows:

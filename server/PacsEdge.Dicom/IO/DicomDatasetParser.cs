@@ -123,7 +123,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             throw new DicomFormatException($"sequences nested deeper than {options.MaxSequenceDepth}", input.Position, tag);
         if (forceLittleEndian && bigEndian)
             throw new DicomFormatException("UN sequence of undefined length in a big-endian data set", input.Position, tag);
-        var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength };
+        var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength, ExplicitLength = length == UndefinedLength ? null : length };
         long end = length == UndefinedLength ? long.MaxValue : LenientEnd(length, tag);
         while (input.Position < end)
         {
@@ -135,7 +135,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             if (itemTag != Item)
                 throw new DicomFormatException($"expected an item in the sequence, found {itemTag}", start, tag);
             Count(start, itemTag);
-            var item = new DicomDataset { UndefinedLength = itemLength == UndefinedLength };
+            var item = new DicomDataset { UndefinedLength = itemLength == UndefinedLength, ExplicitLength = itemLength == UndefinedLength ? null : itemLength, StreamOffset = start };
             sequence.Add(item); // before reading: nested text inherits this data set's character set
             if (itemLength == UndefinedLength)
                 ReadElements(item, long.MaxValue, untilItemDelimiter: true, depth + 1, isExplicit, topLevel: false);
