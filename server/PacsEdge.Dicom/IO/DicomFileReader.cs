@@ -66,7 +66,15 @@ public static class DicomFileReader
             using var inflated = Inflate(input);
             using var inner = new DicomInput(inflated, null, options.MaxInflatedBytes);
             var parser = new DicomDatasetParser(inner, options, true, false);
-            parser.ReadTopLevel(dataset);
+            try
+            {
+                parser.ReadTopLevel(dataset);
+            }
+            catch (InvalidDataException e)
+            {
+                // DeflateStream reports a corrupt stream with its own exception; ours is the one callers catch.
+                throw new DicomFormatException($"corrupt deflated data set: {e.Message}", inner.Position, null, e);
+            }
             stoppedAt = parser.StoppedAt;
         }
         else
