@@ -118,7 +118,10 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         if (forceLittleEndian && bigEndian)
             throw new DicomFormatException("UN sequence of undefined length in a big-endian data set", input.Position, tag);
         var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength };
-        long end = length == UndefinedLength ? long.MaxValue : CheckedEnd(length, tag);
+        // A defined length running past the end of the input is not rejected up front: a sequence
+        // delimiter still ends the sequence (dcmtk reads such files), and a non-seekable stream cannot
+        // know where its end is, so both read paths must decide the same way, while reading.
+        long end = length == UndefinedLength ? long.MaxValue : input.Position + length;
         while (input.Position < end)
         {
             long start = input.Position;
