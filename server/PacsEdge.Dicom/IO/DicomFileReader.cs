@@ -134,7 +134,8 @@ public static class DicomFileReader
         while (input.Ensure(1))
         {
             int n = (int)Math.Min(input.Remaining, 64 * 1024);
-            if (!input.Ensure(n)) n = 1;
+            // At the end of a stream of unknown length, take what is buffered: one byte per pass made the tail quadratic.
+            if (!input.Ensure(n)) n = input.Buffered;
             rest.Write(input.Peek(n));
             input.Advance(n);
         }
