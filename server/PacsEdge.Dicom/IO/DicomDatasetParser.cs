@@ -43,6 +43,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
             {
                 if (topLevel && input.AtEnd) return;
                 if (topLevel && TrailingZeros()) return;
+                if (!topLevel && !untilItemDelimiter && EndsInsideDefinedLength(end)) return;
                 throw input.Truncated(null);
             }
             var tag = new DicomTag(input.ReadUInt16(bigEndian), input.ReadUInt16(bigEndian));
@@ -124,11 +125,17 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         if (forceLittleEndian && bigEndian)
             throw new DicomFormatException("UN sequence of undefined length in a big-endian data set", input.Position, tag);
         var sequence = new DicomSequence(tag) { UndefinedLength = length == UndefinedLength, ExplicitLength = length == UndefinedLength ? null : length };
-        long end = length == UndefinedLength ? long.MaxValue : LenientEnd(length, tag);
+        // A defined length is not checked against the input up front: a non-seekable stream cannot know
+        // its end, and both read paths must decide alike (see EndsInsideDefinedLength).
+        long end = length == UndefinedLength ? long.MaxValue : input.Position + length;
         while (input.Position < end)
         {
             long start = input.Position;
-            if (!input.Ensure(8)) throw input.Truncated(tag);
+            if (!input.Ensure(8))
+            {
+                if (end != long.MaxValue && EndsInsideDefinedLength(end)) break;
+                throw input.Truncated(tag);
+            }
             var itemTag = new DicomTag(input.ReadUInt16(bigEndian), input.ReadUInt16(bigEndian));
             uint itemLength = input.ReadUInt32(bigEndian);
             if (itemTag == SequenceDelimitation) break;
@@ -147,7 +154,7 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
                 ReadElements(item, end, untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
             }
             else
-                ReadElements(item, LenientEnd(itemLength, itemTag), untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
+                ReadElements(item, input.Position + itemLength, untilItemDelimiter: false, depth + 1, isExplicit, topLevel: false);
         }
         if (input.Position > end) throw new DicomFormatException("sequence items run past the sequence length", input.Position, tag);
         return sequence;
@@ -224,16 +231,16 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
     private static bool IsUpperAscii(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
     /// <summary>
-    /// The end of a sequence or item of defined length. Some writers (DICOMDIR-nooffset in the corpus)
-    /// overstate the last item's length; like dcmtk and pydicom we then read to the end of the input,
-    /// where every element must still be complete, and record a warning.
+    /// The data ended exactly between elements inside a sequence or item whose defined length says
+    /// there is more. Some writers overstate lengths (the corpus's DICOMDIR-nooffset); dcmtk and pydicom
+    /// close the sequence or item there, and so do we, with a warning. Ending inside an element is
+    /// still a truncated file.
     /// </summary>
-    private long LenientEnd(uint length, DicomTag tag)
+    private bool EndsInsideDefinedLength(long end)
     {
-        if (length <= input.Remaining) return input.Position + length;
-        if (input.Remaining == long.MaxValue) return input.Position + length; // unknown length: truncation shows as it comes
-        Warnings.Add($"{tag}: length {length} exceeds the {input.Remaining} bytes left at byte {input.Position}; read to the end of the data");
-        return input.Position + input.Remaining;
+        if (!input.AtEnd) return false;
+        Warnings.Add($"the data ends at byte {input.Position}, inside a sequence or item whose length runs to byte {end}; closed there");
+        return true;
     }
 
     private void Count(long offset, DicomTag tag)

@@ -67,7 +67,15 @@ public static class DicomFileReader
             using var inflated = Inflate(input);
             using var inner = new DicomInput(inflated, null, options.MaxInflatedBytes);
             var parser = new DicomDatasetParser(inner, options, true, false);
-            parser.ReadTopLevel(dataset);
+            try
+            {
+                parser.ReadTopLevel(dataset);
+            }
+            catch (InvalidDataException e)
+            {
+                // DeflateStream reports a corrupt stream with its own exception; ours is the one callers catch.
+                throw new DicomFormatException($"corrupt deflated data set: {e.Message}", inner.Position, null, e);
+            }
             stoppedAt = parser.StoppedAt;
             warnings = parser.Warnings;
         }
@@ -129,7 +137,8 @@ public static class DicomFileReader
         while (input.Ensure(1))
         {
             int n = (int)Math.Min(input.Remaining, 64 * 1024);
-            if (!input.Ensure(n)) n = 1;
+            // At the end of a stream of unknown length, take what is buffered: one byte per pass made the tail quadratic.
+            if (!input.Ensure(n)) n = input.Buffered;
             rest.Write(input.Peek(n));
             input.Advance(n);
         }

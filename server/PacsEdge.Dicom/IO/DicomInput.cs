@@ -86,6 +86,9 @@ internal sealed class DicomInput : IDisposable
 
     public bool AtEnd => !Ensure(1);
 
+    /// <summary>Bytes readable now without touching the stream.</summary>
+    public int Buffered => _len - _pos;
+
     /// <summary>The next n bytes without consuming them (call Ensure first).</summary>
     public ReadOnlySpan<byte> Peek(int n) => _buf.AsSpan(_pos, n);
 
