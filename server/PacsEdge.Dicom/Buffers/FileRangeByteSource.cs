@@ -31,6 +31,17 @@ public sealed class FileRangeByteSource(string path, long offset, long length, i
         }
     }
 
+    public ReadOnlyMemory<byte> Prefix(int maxLength)
+    {
+        if (_loaded is { } m) return m[..(int)Math.Min(maxLength, m.Length)];
+        int count = (int)Math.Min(maxLength, Length);
+        if (SwapUnit > 1) count -= count % SwapUnit;
+        var bytes = new byte[count];
+        using (var file = OpenAt()) file.ReadExactly(bytes);
+        if (SwapUnit > 1) ByteSwap.InPlace(bytes, SwapUnit);
+        return bytes;
+    }
+
     private FileStream OpenAt()
     {
         var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

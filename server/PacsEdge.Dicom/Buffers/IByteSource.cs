@@ -15,6 +15,9 @@ public interface IByteSource
     /// <summary>The bytes, loading them on first use for lazy sources.</summary>
     ReadOnlyMemory<byte> Memory { get; }
 
+    /// <summary>At most the first <paramref name="maxLength"/> bytes, without loading the rest of a lazy value.</summary>
+    ReadOnlyMemory<byte> Prefix(int maxLength) => Memory[..(int)Math.Min(maxLength, Length)];
+
     /// <summary>Writes the bytes to a stream without holding a whole large value in memory where possible.</summary>
     void CopyTo(Stream destination);
 }

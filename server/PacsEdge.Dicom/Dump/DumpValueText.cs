@@ -20,13 +20,16 @@ internal static class DumpValueText
     private const int MaxShortLength = 70;
     private const string Ellipsis = "...";
 
+    /// <summary>Binary values are cut at 70 characters, which their first bytes always fill: no need to load a 2 GB value.</summary>
+    private const int BinaryPrefixBytes = 512;
+
     public static (string Text, int Multiplicity) Format(DicomElement element, DicomCharacterSet charset, DicomDumpOptions options)
     {
-        var raw = element.Span;
         var vr = element.VR;
-        if (vr.IsString()) return FormatString(raw, vr, charset, options);
-        int vm = IsOther(vr) ? 1 : raw.Length / Math.Max(1, UnitSize(vr));
-        if (raw.IsEmpty) return (NoValue, vm);
+        if (vr.IsString()) return FormatString(element.Span, vr, charset, options);
+        int vm = IsOther(vr) ? 1 : (int)(element.Length / Math.Max(1, UnitSize(vr)));
+        if (element.Length == 0) return (NoValue, vm);
+        var raw = options.PrintAllValues ? element.Span : element.Value.Prefix(BinaryPrefixBytes).Span;
         return (JoinValues(raw, vr, options.PrintAllValues), vm);
     }
 

@@ -115,6 +115,8 @@ internal sealed class DicomInput : IDisposable
     public ReadOnlyMemory<byte> ReadValue(long n, bool writable, DicomTag tag)
     {
         CheckAvailable(n, tag);
+        if (n > Array.MaxLength)
+            throw new DicomFormatException($"value length {n} is too large to hold in memory; read it lazily from a file", Position, tag);
         int count = (int)n;
         if (_stream is null)
         {
@@ -168,8 +170,6 @@ internal sealed class DicomInput : IDisposable
     {
         if (n < 0 || n > Remaining)
             throw new DicomFormatException($"value length {n} exceeds the {Remaining} bytes left", Position, tag);
-        if (n > Array.MaxLength)
-            throw new DicomFormatException($"value length {n} is too large to hold in memory", Position, tag);
     }
 
     /// <summary>A stream that cannot tell its length: grow with the data actually read, never with the claimed length.</summary>

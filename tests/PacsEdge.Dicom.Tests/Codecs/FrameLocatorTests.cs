@@ -1,8 +1,8 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Buffers;
 using PacsEdge.Dicom.Codecs;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Codecs;
 

@@ -1,6 +1,6 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Codecs;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Codecs;
 

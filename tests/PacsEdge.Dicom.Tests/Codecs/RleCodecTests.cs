@@ -1,7 +1,7 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Codecs;
 using PacsEdge.Dicom.Codecs.Rle;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Codecs;
 

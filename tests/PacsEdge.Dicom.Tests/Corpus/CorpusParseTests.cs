@@ -1,3 +1,4 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.IO;
 
 namespace PacsEdge.Dicom.Tests.Corpus;

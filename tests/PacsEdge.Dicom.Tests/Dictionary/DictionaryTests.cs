@@ -1,5 +1,5 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Dictionary;
-using PacsEdge.Dicom.Tests.Support;
 
 namespace PacsEdge.Dicom.Tests.Dictionary;
 

@@ -1,7 +1,7 @@
+using PacsEdge.Testing;
 using System.Collections.Concurrent;
 using PacsEdge.Dicom.Dump;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 using Xunit.Abstractions;
 
 namespace PacsEdge.Dicom.Tests.Dump;

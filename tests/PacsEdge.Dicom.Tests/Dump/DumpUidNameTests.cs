@@ -1,8 +1,8 @@
+using PacsEdge.Testing;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PacsEdge.Dicom.Dump;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Dump;
 

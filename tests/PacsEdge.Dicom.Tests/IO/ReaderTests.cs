@@ -1,8 +1,7 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Buffers;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
-using PacsEdge.Dicom.Tests.Support;
 
 namespace PacsEdge.Dicom.Tests.IO;
 

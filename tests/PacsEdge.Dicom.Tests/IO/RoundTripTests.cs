@@ -1,6 +1,5 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
-using PacsEdge.Dicom.Tests.Support;
 
 namespace PacsEdge.Dicom.Tests.IO;
 

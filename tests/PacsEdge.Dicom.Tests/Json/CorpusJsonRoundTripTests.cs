@@ -1,6 +1,6 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.IO;
 using PacsEdge.Dicom.Json;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Json;
 

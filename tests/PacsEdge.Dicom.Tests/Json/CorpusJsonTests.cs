@@ -1,4 +1,4 @@
-using PacsEdge.Dicom.Tests.Corpus;
+using PacsEdge.Testing;
 using Xunit.Abstractions;
 
 namespace PacsEdge.Dicom.Tests.Json;

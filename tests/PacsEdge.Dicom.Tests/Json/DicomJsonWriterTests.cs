@@ -1,8 +1,8 @@
+using PacsEdge.Testing;
 using System.Text.Json;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.IO;
 using PacsEdge.Dicom.Json;
-using PacsEdge.Dicom.Tests.Corpus;
 
 namespace PacsEdge.Dicom.Tests.Json;
 

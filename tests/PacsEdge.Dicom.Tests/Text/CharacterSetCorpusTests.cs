@@ -1,6 +1,6 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 using PacsEdge.Dicom.Tests.Text.Referee;
 
 namespace PacsEdge.Dicom.Tests.Text;

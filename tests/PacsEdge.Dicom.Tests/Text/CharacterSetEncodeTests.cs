@@ -1,7 +1,7 @@
+using PacsEdge.Testing;
 using System.Text.Json;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 using PacsEdge.Dicom.Tests.Text.Referee;
 using PacsEdge.Dicom.Text;
 

@@ -1,5 +1,5 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.IO;
-using PacsEdge.Dicom.Tests.Corpus;
 using PacsEdge.Dicom.Text;
 
 namespace PacsEdge.Dicom.Tests.Text;

@@ -1,4 +1,5 @@
-namespace PacsEdge.Dicom.Tests.Support;
+using PacsEdge.Dicom;
+namespace PacsEdge.Testing;
 
 /// <summary>Finds the repository root (the folder with PacsEdge.sln) from the test binaries.</summary>
 public static class RepoPaths

@@ -1,7 +1,8 @@
+using PacsEdge.Dicom;
 using System.Globalization;
 using System.Text.Json;
 
-namespace PacsEdge.Dicom.Tests.Json;
+namespace PacsEdge.Testing;
 
 /// <summary>
 /// Compares two DICOM JSON documents after the only normalization the corpus test allows:
@@ -9,7 +10,7 @@ namespace PacsEdge.Dicom.Tests.Json;
 /// "1.0" vs "1", float digits), and an attribute with "BulkDataURI" matches one with "InlineBinary".
 /// Everything else (VRs, strings, nulls, array lengths, base64 text) must be identical.
 /// </summary>
-internal static class JsonNormalizedComparer
+public static class JsonNormalizedComparer
 {
     public static List<string> Differences(JsonElement expected, JsonElement actual)
     {

@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using System.Text;
 
-namespace PacsEdge.Dicom.Tests.Support;
+namespace PacsEdge.Testing;
 
-/// <summary>Runs a referee tool (dcmtk, pydicom, dciodvfy) as a process with a timeout.</summary>
+/// <summary>Runs a referee tool (dcmtk, pydicom, dciodvfy) or our own command as a process with a timeout.</summary>
 public static class ExternalTool
 {
-    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+    /// <summary>Standard output is kept as bytes (dcmdump prints Latin-1); <see cref="StdOut"/> reads them as UTF-8.</summary>
+    public sealed record Result(int ExitCode, byte[] StdOutBytes, string StdErr)
+    {
+        public string StdOut => Encoding.UTF8.GetString(StdOutBytes);
+    }
 
     public static Result Run(string fileName, IEnumerable<string> arguments, int timeoutMs = 60_000, string? workingDirectory = null)
     {
@@ -25,14 +30,16 @@ public static class ExternalTool
         }
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stdout = new MemoryStream();
+            var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
             var stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeoutMs))
             {
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"{fileName} did not finish within {timeoutMs} ms");
             }
-            return new Result(process.ExitCode, stdout.Result, stderr.Result);
+            copy.Wait();
+            return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
         }
     }
 }

@@ -1,12 +1,12 @@
+using PacsEdge.Dicom;
 using System.Text.Json;
 using PacsEdge.Dicom.IO;
 using PacsEdge.Dicom.Json;
-using PacsEdge.Dicom.Tests.Corpus;
 
-namespace PacsEdge.Dicom.Tests.Json;
+namespace PacsEdge.Testing;
 
 /// <summary>One corpus file through dcm2json and through our reader + <see cref="DicomJsonWriter"/>.</summary>
-internal static class CorpusJsonComparison
+public static class CorpusJsonComparison
 {
     /// <summary>
     /// Files whose dcm2json output is wrong on dcmtk's side (at most 5), with the reason.

@@ -1,7 +1,8 @@
+using PacsEdge.Dicom;
 using PacsEdge.Dicom.Buffers;
 using PacsEdge.Dicom.Dataset;
 
-namespace PacsEdge.Dicom.Tests.Support;
+namespace PacsEdge.Testing;
 
 /// <summary>
 /// Deep equality of two data sets for round-trip tests: same tags in the same order, same VRs (unless

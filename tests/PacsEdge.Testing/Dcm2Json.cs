@@ -1,9 +1,10 @@
+using PacsEdge.Dicom;
 using System.Diagnostics;
 
-namespace PacsEdge.Dicom.Tests.Json;
+namespace PacsEdge.Testing;
 
 /// <summary>Runs dcmtk's dcm2json (the referee) as a process, with a timeout.</summary>
-internal static class Dcm2Json
+public static class Dcm2Json
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

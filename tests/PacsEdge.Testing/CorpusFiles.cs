@@ -1,4 +1,6 @@
-namespace PacsEdge.Dicom.Tests.Corpus;
+using PacsEdge.Dicom;
+using Xunit;
+namespace PacsEdge.Testing;
 
 /// <summary>
 /// The external test corpus: every file under Debian python3-pydicom's data/test_files and
