@@ -12,10 +12,12 @@ public static class ExternalTool
         public string StdOut => Encoding.UTF8.GetString(StdOutBytes);
     }
 
-    public static Result Run(string fileName, IEnumerable<string> arguments, int timeoutMs = 60_000, string? workingDirectory = null)
+    /// <summary>Runs the tool and returns what it did; a tool that is missing or runs too long throws.</summary>
+    public static Result Run(string fileName, IEnumerable<string> arguments, int timeoutMs = 60_000, string? workingDirectory = null, string? stdin = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -33,6 +35,11 @@ public static class ExternalTool
             var stdout = new MemoryStream();
             var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
             var stderr = process.StandardError.ReadToEndAsync();
+            if (stdin is not null)
+            {
+                process.StandardInput.Write(stdin);
+                process.StandardInput.Close();
+            }
             if (!process.WaitForExit(timeoutMs))
             {
                 process.Kill(entireProcessTree: true);
@@ -41,5 +48,15 @@ public static class ExternalTool
             copy.Wait();
             return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
         }
+    }
+
+    /// <summary>Like <see cref="Run"/>, but a non-zero exit code throws with the tool's standard error.</summary>
+    public static Result RunChecked(string fileName, IEnumerable<string> arguments, int timeoutMs = 60_000, string? stdin = null)
+    {
+        var args = arguments.ToArray();
+        var result = Run(fileName, args, timeoutMs, stdin: stdin);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited with {result.ExitCode}: {result.StdErr}");
+        return result;
     }
 }

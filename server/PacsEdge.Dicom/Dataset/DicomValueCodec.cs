@@ -32,13 +32,18 @@ public static class DicomValueCodec
         _ => value.Trim(' ', '\0'),
     };
 
-    /// <summary>Number of values: binary elements by size, text elements by delimiters.</summary>
-    public static int Multiplicity(ReadOnlySpan<byte> raw, DicomVR vr)
+    /// <summary>
+    /// Number of values: binary elements by size, text elements by delimiters. Text is decoded first
+    /// when its character set has multi-byte characters, whose second byte may be 0x5C (GBK, ISO 2022 IR 87).
+    /// </summary>
+    public static int Multiplicity(ReadOnlySpan<byte> raw, DicomVR vr, DicomCharacterSet? charset = null)
     {
         if (raw.IsEmpty) return 0;
         int size = vr == DicomVR.AT ? 4 : vr.ElementSize();
         if (vr.IsBinaryNumber() || vr == DicomVR.AT) return raw.Length / size;
         if (!vr.IsString() || vr.IsSingleValuedText()) return 1;
+        if (vr.UsesSpecificCharacterSet() && charset is { IsDefaultRepertoire: false })
+            return charset.Decode(raw, vr).Count(c => c == '\\') + 1;
         return raw.Count((byte)'\\') + 1;
     }
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using PacsEdge.Testing;
 
 namespace PacsEdge.Dicom.Tests.Codecs;
 
@@ -10,35 +10,8 @@ internal static class ReferenceTool
 {
     public static string Run(string tool, params string[] args) => RunWithTimeout(tool, TimeSpan.FromSeconds(60), args);
 
-    public static string RunWithTimeout(string tool, TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            var package = tool.StartsWith("dcm", StringComparison.Ordinal) ? "dcmtk" : tool;
-            throw new InvalidOperationException($"{tool} is not installed: apt-get install {package}", e);
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{tool} {string.Join(' ', args)} ran longer than {timeout}");
-            }
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"{tool} {string.Join(' ', args)} exited with {process.ExitCode}: {stderr.Result}");
-            return stdout.Result;
-        }
-    }
+    public static string RunWithTimeout(string tool, TimeSpan timeout, params string[] args) =>
+        ExternalTool.RunChecked(tool, args, (int)timeout.TotalMilliseconds).StdOut;
 }
 
 /// <summary>A temporary directory per test class, removed afterwards.</summary>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using PacsEdge.Testing;
 
 namespace PacsEdge.Dicom.Tests.Dump;
 
@@ -8,23 +8,7 @@ internal static class Dcmdump
 {
     public static (int ExitCode, string Output) Run(string path, params string[] flags)
     {
-        var start = new ProcessStartInfo("dcmdump")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.Latin1,
-        };
-        foreach (var flag in flags) start.ArgumentList.Add(flag);
-        start.ArgumentList.Add(path);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dcmdump did not start (install dcmtk)");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync(); // drained so a chatty dcmdump cannot block
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill();
-            throw new TimeoutException($"dcmdump {path} took longer than 60 s");
-        }
-        return (process.ExitCode, stdout.Result);
+        var result = ExternalTool.Run("dcmdump", [.. flags, path]);
+        return (result.ExitCode, Encoding.Latin1.GetString(result.StdOutBytes));
     }
 }

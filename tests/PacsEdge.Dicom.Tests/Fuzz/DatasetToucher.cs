@@ -27,7 +27,7 @@ public static class DatasetToucher
                     _ = dataset.GetText(e.Tag);
                     _ = dataset.GetNumbers(e.Tag);
                     _ = dataset.GetSingleValueOrDefault(e.Tag, 0);
-                    _ = DicomValueCodec.Multiplicity(e.Span, e.VR);
+                    _ = DicomValueCodec.Multiplicity(e.Span, e.VR, dataset.CharacterSet);
                     if (e.VR == DicomVR.AT) _ = DicomValueCodec.DecodeTags(e.Span);
                     break;
                 case DicomSequence sq:

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using PacsEdge.Testing;
 using System.Runtime.CompilerServices;
 
 namespace PacsEdge.Dicom.Tests.Text.Referee;
@@ -13,32 +13,6 @@ public static class PythonReferee
         Path.Combine(Path.GetDirectoryName(thisFile)!, script);
 
     /// <summary>The script's standard output; throws with its standard error when it fails or times out.</summary>
-    public static string Run(string script, IEnumerable<string> arguments, string? stdin = null)
-    {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardInput = stdin is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ScriptPath(script));
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + Python);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish within {Timeout}");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}): {stderr.Result}");
-        return stdout.Result;
-    }
+    public static string Run(string script, IEnumerable<string> arguments, string? stdin = null) =>
+        ExternalTool.RunChecked(Python, [ScriptPath(script), .. arguments], (int)Timeout.TotalMilliseconds, stdin).StdOut;
 }
