@@ -9,10 +9,11 @@ public class RoundTripTests
     public static TheoryData<string> Readable()
     {
         var data = new TheoryData<string>();
+        // Every corpus file but the broken ones (a file that stops parsing fails here, not silently skipped).
         foreach (var path in CorpusFiles.All)
         {
-            try { DicomFileReader.Read(path); data.Add(Path.GetRelativePath(CorpusFiles.Root, path)); }
-            catch (DicomFormatException) { }
+            var name = Path.GetRelativePath(CorpusFiles.Root, path);
+            if (!Corpus.CorpusParseTests.MustFail.ContainsKey(name)) data.Add(name);
         }
         return data;
     }
