@@ -13,7 +13,7 @@ dotnet build PacsEdge.sln -c Release --no-restore --nologo -v quiet || setup_fai
 
 log=$(mktemp)
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*/*.Tests.csproj; do
   echo "== $project"
   dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee -a "$log"
   [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
