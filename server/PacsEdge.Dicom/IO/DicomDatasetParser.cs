@@ -91,7 +91,8 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         }
         else if (isExplicit && IsUpperAscii(b[0]) && IsUpperAscii(b[1]))
         {
-            // An unknown VR in explicit encoding: PS3.5 7.1.2 says to read it like UN (4-byte length).
+            // Letters that are no VR we know: a VR defined after this code was written. Every VR added
+            // since 2007 (UC, UR, OD, OL, OV, SV, UV) uses the 4-byte length form, so read it like UN.
             input.Advance(2);
             if (!input.Ensure(6)) throw input.Truncated(tag);
             input.Advance(2);
@@ -100,7 +101,8 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
         }
         else
         {
-            if (isExplicit && !LooksImplicit(b)) throw new DicomFormatException($"invalid VR bytes 0x{b[0]:X2}{b[1]:X2}", start, tag);
+            // Implicit VR, or an explicit-VR stream whose writer switched to implicit for this element
+            // (no letters where the VR belongs): 4-byte length, VR from the dictionary.
             length = input.ReadUInt32(bigEndian);
             vr = ImplicitVR(dataset, tag);
         }
@@ -224,9 +226,6 @@ internal sealed class DicomDatasetParser(DicomInput input, DicomReaderOptions op
                 return dataset.GetSingleValueOrDefault(DicomTags.PixelRepresentation, 0);
         return 0;
     }
-
-    /// <summary>In explicit VR, bytes that are not letters may mean the writer switched to implicit VR.</summary>
-    private static bool LooksImplicit(ReadOnlySpan<byte> vrBytes) => !IsUpperAscii(vrBytes[0]) || !IsUpperAscii(vrBytes[1]);
 
     private static bool IsUpperAscii(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
