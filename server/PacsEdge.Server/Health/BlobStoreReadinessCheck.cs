@@ -1,16 +1,18 @@
-using System.Security.Cryptography;
 using PacsEdge.Server.Storage;
 
 namespace PacsEdge.Server.Health;
 
-/// <summary>Proves the blob store can store: writes random bytes through the full durable path, reads them back, deletes them.</summary>
+/// <summary>
+/// Proves the blob store can store: writes a probe through the full durable path, reads it back, deletes it.
+/// The probe's bytes are fixed so every start reuses one blob folder instead of leaving a new empty one.
+/// </summary>
 public sealed class BlobStoreReadinessCheck(IBlobStore blobs) : IReadinessCheck
 {
     public string Name => "blob store";
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var probe = RandomNumberGenerator.GetBytes(64);
+        var probe = "PacsEdge readiness probe: this blob is written and removed at every start."u8.ToArray();
         var stored = await blobs.WriteAsync(new MemoryStream(probe), cancellationToken);
         await using (var read = await blobs.OpenReadAsync(stored.Key, cancellationToken: cancellationToken))
         {
