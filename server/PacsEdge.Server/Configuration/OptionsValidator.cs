@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PacsEdge.Server.Errors;
 
 namespace PacsEdge.Server.Configuration;
@@ -5,6 +6,24 @@ namespace PacsEdge.Server.Configuration;
 /// <summary>Checks the options before anything starts, so a bad value fails start-up with one clear line.</summary>
 public static class OptionsValidator
 {
+    /// <summary>Reads and checks the options; a value of the wrong type (e.g. "abc" for a number) is InvalidConfiguration too.</summary>
+    public static (ServerOptions Server, StorageOptions Storage) Bind(IConfiguration configuration)
+    {
+        ServerOptions server;
+        StorageOptions storage;
+        try
+        {
+            server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new PacsEdgeException(ErrorCode.InvalidConfiguration, e.Message, e);
+        }
+        Validate(server, storage);
+        return (server, storage);
+    }
+
     public static void Validate(ServerOptions server, StorageOptions storage)
     {
         var urls = server.UrlList();

@@ -6,7 +6,7 @@ namespace PacsEdge.Server.Errors;
 /// <summary>
 /// Turns every error into a problem response: <see cref="PacsEdgeException"/> by its code; any other exception
 /// into a 500 whose detail reveals nothing (the exception is logged with the trace id the client sees); and
-/// an empty 404/405 from routing into a problem too.
+/// an empty 404 or 405 (from routing or an endpoint) into a problem too.
 /// </summary>
 public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> logger)
 {
@@ -31,8 +31,11 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.ContentType is null)
         {
-            if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+            // No endpoint: an unknown route. An endpoint that answered an empty 404 gets the generic NotFound.
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
                 await ProblemResponseWriter.WriteAsync(context, ErrorCode.RouteNotFound, $"No route matches {context.Request.Method} {context.Request.Path}.");
+            else if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+                await ProblemResponseWriter.WriteAsync(context, ErrorCode.NotFound, "The requested resource does not exist.");
             else if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
                 await ProblemResponseWriter.WriteAsync(context, ErrorCode.MethodNotAllowed, $"{context.Request.Method} is not allowed on {context.Request.Path}.");
         }

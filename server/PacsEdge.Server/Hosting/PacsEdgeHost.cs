@@ -24,9 +24,7 @@ public static class PacsEdgeHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = settings.ConfigurationDirectory });
         ConfigurationSources.Replace(builder.Configuration, settings);
-        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        OptionsValidator.Validate(server, storage);
+        var (server, storage) = OptionsValidator.Bind(builder.Configuration);
         builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.WebHost.UseUrls(server.UrlList());

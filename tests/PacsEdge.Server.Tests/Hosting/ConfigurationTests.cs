@@ -56,6 +56,16 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void A_value_of_the_wrong_type_is_InvalidConfiguration()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("appsettings.json"), """{ "Server": { "ShutdownTimeoutSeconds": "soon" } }""");
+        var e = Assert.Throws<PacsEdgeException>(() => PacsEdgeHost.Build(new HostSettings { ConfigurationDirectory = temp.Path, DataDirectory = temp.Combine("data") }));
+        Assert.Equal(ErrorCode.InvalidConfiguration, e.Code);
+        Assert.Contains("ShutdownTimeoutSeconds", e.Message);
+    }
+
+    [Fact]
     public void The_shipped_appsettings_json_holds_the_documented_defaults()
     {
         // pacsedge's appsettings.json is copied next to the tests with pacsedge.dll.

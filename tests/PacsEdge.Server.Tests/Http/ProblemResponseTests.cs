@@ -36,6 +36,15 @@ public class ProblemResponseTests
     }
 
     [Fact]
+    public async Task An_empty_404_from_an_endpoint_is_a_NotFound_problem()
+    {
+        await using var server = await InProcessServer.StartAsync(mapRoutes: app => app.MapGet("/empty", () => Results.NotFound()));
+        var response = await server.Client.GetAsync("/empty");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal((int)ErrorCode.NotFound, (await ProblemOf(response)).GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
         await using var server = await InProcessServer.StartAsync();
