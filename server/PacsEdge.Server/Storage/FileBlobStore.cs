@@ -26,7 +26,10 @@ public sealed class FileBlobStore(BlobPaths paths, IDurableFileSystem fileSystem
             EnsureFolder(folder);
             if (fileSystem.FileExists(finalPath))
             {
+                // Identical bytes are there already. Sync the folder anyway: a concurrent writer of the same
+                // bytes may have renamed its file in but not yet made that rename durable.
                 fileSystem.DeleteFile(tempPath);
+                fileSystem.SyncDirectory(folder);
                 return new StoredBlob(key, size, AlreadyExisted: true);
             }
             fileSystem.Rename(tempPath, finalPath);

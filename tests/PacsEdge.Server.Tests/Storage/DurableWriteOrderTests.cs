@@ -43,6 +43,21 @@ public class DurableWriteOrderTests
         Assert.Equal("SyncDirectory blobs/ba/78", recorder.Steps[^1]);
     }
 
+    [Fact]
+    public async Task Identical_bytes_remove_their_temp_file_and_sync_the_folder_before_returning()
+    {
+        RecordingFileSystem? recorder = null;
+        using var setup = new BlobStoreSetup(root => recorder = new RecordingFileSystem(root));
+        await setup.Store.WriteAsync(new MemoryStream(Abc));
+        recorder!.Steps.Clear();
+
+        var again = await setup.Store.WriteAsync(new MemoryStream(Abc));
+
+        Assert.True(again.AlreadyExisted);
+        var temp = recorder.Steps[0].Split(' ')[1];
+        Assert.Equal([$"CreateNew {temp}", "Write", "FlushToDisk", $"DeleteFile {temp}", "SyncDirectory blobs/ba/78"], recorder.Steps);
+    }
+
     [Theory]
     [InlineData("CreateNew", 1)]
     [InlineData("Write", 1)]

@@ -22,10 +22,12 @@ public sealed class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => _process = process;
 
-    public static ServerProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <param name="wrapper">a command that runs the server, e.g. strace and its options; "dotnet exec pacsedge.dll ..." follows it</param>
+    public static ServerProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string[]? wrapper = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["exec", Dll, .. arguments]) info.ArgumentList.Add(a);
+        string[] command = [.. wrapper ?? [], "dotnet", "exec", Dll, .. arguments];
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in command[1..]) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
         server._process.OutputDataReceived += (_, e) => { if (e.Data is not null) server.OnOutput(e.Data); };
@@ -76,7 +78,9 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Sends a signal with the system's kill command (SIGTERM: graceful stop; SIGKILL: a crash).</summary>
-    public void Signal(string name) => ExternalTool.RunChecked("bash", ["-c", $"kill -{name} {Id}"]); // bash's builtin kill: no procps needed
+    public void Signal(string name) => Signal(name, Id);
+
+    public static void Signal(string name, int processId) => ExternalTool.RunChecked("bash", ["-c", $"kill -{name} {processId}"]); // bash's builtin kill: no procps needed
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
