@@ -29,6 +29,10 @@ public class ConfigurationTests
 
         await using (var app = PacsEdgeHost.Build(new HostSettings { ConfigurationDirectory = temp.Path, DataDirectory = temp.Combine("from-cli") }))
             Assert.Equal(temp.Combine("from-cli"), app.Services.GetRequiredService<DataDirectory>().Root);
+
+        var overrides = new Dictionary<string, string?> { ["Server:ShutdownTimeoutSeconds"] = "3" };
+        await using (var app = PacsEdgeHost.Build(new HostSettings { ConfigurationDirectory = temp.Path, Overrides = overrides }))
+            Assert.Equal(3, app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.ShutdownTimeoutSeconds);
     }
 
     [Fact]
