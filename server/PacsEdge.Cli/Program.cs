@@ -1,4 +1,4 @@
 using PacsEdge.Cli.Commands;
 
-// `pacsedge <verb> ...`: thin verbs over the libraries (DESIGN.md). Later issues add serve, import, demo...
+// `pacsedge <verb> ...`: thin verbs over the libraries (DESIGN.md). `pacsedge` alone is `pacsedge serve`.
 return PacsEdgeCommandLine.Build().Parse(args).Invoke();

@@ -6,6 +6,8 @@ public static class CliErrors
     public const int Ok = 0;
     /// <summary>The input is not valid DICOM (or cannot be read).</summary>
     public const int BadInput = 1;
+    /// <summary>The server could not start (data directory in use, bad configuration, address in use).</summary>
+    public const int StartFailed = 2;
 
     public static int Fail(TextWriter error, string subject, string reason)
     {

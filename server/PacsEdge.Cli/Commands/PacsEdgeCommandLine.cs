@@ -8,7 +8,10 @@ public static class PacsEdgeCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("PacsEdge: an on-premises mini-PACS with in-browser AI");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(DumpCommand.Create());
+        ServeCommand.AddTo(root); // `pacsedge` with no verb runs the server
         return root;
     }
 }

@@ -1,0 +1,34 @@
+using PacsEdge.Server.Configuration;
+using PacsEdge.Testing;
+
+namespace PacsEdge.Server.Tests.Hosting;
+
+/// <summary>Every option class property has a row in README's Configuration table, with its real default.</summary>
+public class ReadmeConfigurationTests
+{
+    public static TheoryData<string, string, string> Options() => new()
+    {
+        { ServerOptions.Section, nameof(ServerOptions.Urls), new ServerOptions().Urls },
+        { ServerOptions.Section, nameof(ServerOptions.ShutdownTimeoutSeconds), new ServerOptions().ShutdownTimeoutSeconds.ToString() },
+        { StorageOptions.Section, nameof(StorageOptions.DataDirectory), new StorageOptions().DataDirectory },
+    };
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void Each_option_is_documented_with_its_default(string section, string name, string defaultValue)
+    {
+        var row = File.ReadLines(RepoPaths.Of("README.md")).SingleOrDefault(l => l.StartsWith($"| `{section}:{name}` |"));
+        Assert.NotNull(row);
+        Assert.Contains($"`PACSEDGE__{section}__{name}`", row);
+        Assert.Contains($"`{defaultValue}`", row);
+    }
+
+    [Fact]
+    public void The_list_above_covers_every_property_of_the_option_classes()
+    {
+        var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions) }
+            .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
+        Assert.Equal(actual, documented);
+    }
+}
