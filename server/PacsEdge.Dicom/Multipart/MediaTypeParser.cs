@@ -6,7 +6,8 @@ namespace PacsEdge.Dicom.Multipart;
 /// <summary>
 /// The RFC 9110 media-type grammar (section 8.3.1) and Accept list (12.5.1):
 /// <c>type "/" subtype *( OWS ";" OWS [ name "=" ( token / quoted-string ) ] )</c>.
-/// Tolerated beyond the RFC, because real clients send them: whitespace around "=", empty parameters
+/// Tolerated beyond the RFC, because real clients send them: unquoted values with '/' and other
+/// non-token characters (OHIF's type=application/octet-stream), whitespace around "=", empty parameters
 /// (";;"), a bare "*" for "*/*" and q values like ".5" in Accept (Java's HttpURLConnection default).
 /// Not tolerated: a parameter without "=", an unterminated quoted-string, a duplicate parameter name
 /// (two boundaries would make two parsers disagree), a q outside 0..1.
@@ -75,7 +76,7 @@ internal sealed class MediaTypeParser
             if (Peek() != '=') throw Error($"parameter '{name}' has no '=value'");
             _i++;
             SkipWhitespace();
-            string value = Peek() == '"' ? ReadQuotedString() : ReadToken($"a value for parameter '{name}'");
+            string value = Peek() == '"' ? ReadQuotedString() : ReadUnquotedValue(name);
             if (accept && name == "q" && !afterWeight)
             {
                 quality = ParseQuality(value, nameAt);
@@ -107,6 +108,19 @@ internal sealed class MediaTypeParser
         while (_i < _s.Length && HttpGrammar.IsTokenChar(_s[_i])) _i++;
         if (_i == start)
             throw Error(_i < _s.Length ? $"expected {what}, found '{_s[_i]}'" : $"expected {what}, found the end");
+        return _s[start.._i];
+    }
+
+    /// <summary>
+    /// A token, widened to every visible character but '"', ';', ',' and '\\': OHIF sends
+    /// type=application/octet-stream unquoted although '/' is not a tchar.
+    /// </summary>
+    private string ReadUnquotedValue(string name)
+    {
+        int start = _i;
+        while (_i < _s.Length && _s[_i] is > ' ' and < '\x7F' and not ('"' or ';' or ',' or '\\')) _i++;
+        if (_i == start)
+            throw Error(_i < _s.Length ? $"expected a value for parameter '{name}', found '{_s[_i]}'" : $"expected a value for parameter '{name}', found the end");
         return _s[start.._i];
     }
 
