@@ -27,7 +27,7 @@ public sealed partial class MultipartReader
             }
         }
         int i = b.Available.IndexOf(_delimiter);
-        if (i >= 0)
+        if (i >= 0 && b.Position + i <= _options.MaxPreambleLength)
         {
             b.Start += i + _delimiter.Length;
             _state = State.DelimiterTail;
@@ -36,9 +36,9 @@ public sealed partial class MultipartReader
         // Keep what could be the start of a delimiter cut by the end of the buffer.
         int keep = _delimiter.Length - 1;
         if (b.Count > keep) b.Start = b.End - keep;
-        if (b.Eof) throw Error($"the body holds no boundary delimiter '--{Boundary}'", 0);
-        if (b.Position > _options.MaxPreambleLength)
+        if (b.Position > _options.MaxPreambleLength || i >= 0)
             throw Error($"no boundary delimiter '--{Boundary}' within the first {_options.MaxPreambleLength} bytes", 0);
+        if (b.Eof) throw Error($"the body holds no boundary delimiter '--{Boundary}'", 0);
         return false;
     }
 
