@@ -22,12 +22,12 @@ internal sealed class ChunkedReadStream(byte[] data, Random random, int maxChunk
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         // Sometimes really asynchronous, so the reader's suspended path runs too.
-        random.Next(4) == 0 ? YieldThenRead(buffer) : new(Read(buffer.Span));
+        random.Next(64) == 0 ? YieldThenRead(buffer) : new(Read(buffer.Span));
 
     private async ValueTask<int> YieldThenRead(Memory<byte> buffer)
     {
-        await Task.Yield();
-        return Read(buffer.Span);
+        // Continue on the thread pool: tests block on the reader, so the caller's context must not be needed.
+        return await Task.Run(() => Read(buffer.Span)).ConfigureAwait(false);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
