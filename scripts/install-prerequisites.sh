@@ -2,7 +2,7 @@
 # Installs what PacsEdge's build and tests need on a fresh Debian machine (bookworm), skipping what is
 # already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
 #   scripts/install-prerequisites.sh          build prerequisites only
-#   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom)
+#   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom, curl)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -15,6 +15,7 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v dcmdump >/dev/null 2>&1 || packages+=(dcmtk)
   command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)
   [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || packages+=(python3-pydicom)
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
 fi
 
 if ((${#packages[@]})); then
