@@ -35,18 +35,26 @@ internal sealed class MultipartBodyStream(MultipartReader reader) : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int n = reader.TryReadBody(Part, buffer.Span);
-        return n >= 0 ? new ValueTask<int>(n) : ReadSlowAsync(buffer, cancellationToken);
+        // Synchronous while the network has delivered enough: no state machine, no allocation.
+        while (true)
+        {
+            int n = reader.TryReadBody(Part, buffer.Span);
+            if (n >= 0) return new ValueTask<int>(n);
+            var fill = reader.FillAsync(cancellationToken);
+            if (!fill.IsCompletedSuccessfully) return ReadSlowAsync(fill, buffer, cancellationToken);
+            fill.GetAwaiter().GetResult();
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> ReadSlowAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    private async ValueTask<int> ReadSlowAsync(ValueTask pendingFill, Memory<byte> buffer, CancellationToken cancellationToken)
     {
+        await pendingFill.ConfigureAwait(false);
         while (true)
         {
-            await reader.FillAsync(cancellationToken).ConfigureAwait(false);
             int n = reader.TryReadBody(Part, buffer.Span);
             if (n >= 0) return n;
+            await reader.FillAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

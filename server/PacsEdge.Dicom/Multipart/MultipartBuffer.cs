@@ -26,11 +26,19 @@ internal sealed class MultipartBuffer(Stream stream, int size)
 
     public void Fill() => Complete(stream.Read(Data, Prepare(), Data.Length - End));
 
-    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Not an async method on the common path: when the stream answers at once (data already received)
+    /// nothing is allocated, also in Debug builds, where async state machines are classes.
+    /// </summary>
+    public ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        int at = Prepare();
-        Complete(await stream.ReadAsync(Data.AsMemory(at), cancellationToken).ConfigureAwait(false));
+        var read = stream.ReadAsync(Data.AsMemory(Prepare()), cancellationToken);
+        if (!read.IsCompletedSuccessfully) return CompleteAsync(read);
+        Complete(read.Result);
+        return default;
     }
+
+    private async ValueTask CompleteAsync(ValueTask<int> read) => Complete(await read.ConfigureAwait(false));
 
     private int Prepare()
     {

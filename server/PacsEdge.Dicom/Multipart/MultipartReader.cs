@@ -71,8 +71,20 @@ public sealed partial class MultipartReader
     }
 
     /// <inheritdoc cref="ReadNextPart"/>
-    public async ValueTask<MultipartPart?> ReadNextPartAsync(CancellationToken cancellationToken = default)
+    public ValueTask<MultipartPart?> ReadNextPartAsync(CancellationToken cancellationToken = default)
     {
+        while (true)
+        {
+            if (Step(out var part)) return new(part);
+            var fill = FillAsync(cancellationToken);
+            if (!fill.IsCompletedSuccessfully) return ReadNextPartSlowAsync(fill, cancellationToken);
+            fill.GetAwaiter().GetResult();
+        }
+    }
+
+    private async ValueTask<MultipartPart?> ReadNextPartSlowAsync(ValueTask pendingFill, CancellationToken cancellationToken)
+    {
+        await pendingFill.ConfigureAwait(false);
         MultipartPart? part;
         while (!Step(out part)) await FillAsync(cancellationToken).ConfigureAwait(false);
         return part;
@@ -92,10 +104,11 @@ public sealed partial class MultipartReader
         catch (MultipartFormatException e) { throw Fault(e); }
     }
 
-    internal async ValueTask FillAsync(CancellationToken cancellationToken)
+    internal ValueTask FillAsync(CancellationToken cancellationToken)
     {
         ThrowIfFaulted();
-        try { await _buffer.FillAsync(cancellationToken).ConfigureAwait(false); }
+        // Only the synchronous part of a fill can find the body malformed (its end, too early).
+        try { return _buffer.FillAsync(cancellationToken); }
         catch (MultipartFormatException e) { throw Fault(e); }
     }
 
