@@ -120,10 +120,11 @@ public sealed partial class MultipartReader
     {
         _buffer.Start += n;
         _partLength += n;
+        // Offsets name the first byte past the limit, whatever the read sizes were.
         if (_partLength > _options.MaxPartBodyLength)
-            throw Error($"part {_partCount - 1} is longer than the limit of {_options.MaxPartBodyLength} bytes");
+            throw Error($"part {_partCount - 1} is longer than the limit of {_options.MaxPartBodyLength} bytes", _buffer.Position - (_partLength - _options.MaxPartBodyLength));
         if (_current!.DeclaredLength is { } declared && _options.RejectContentLengthMismatch && _partLength > declared)
-            throw Error($"part {_partCount - 1} is longer than its Content-Length of {declared}");
+            throw Error($"part {_partCount - 1} is longer than its Content-Length of {declared}", _buffer.Position - (_partLength - declared));
     }
 
     private void StartBody()
