@@ -13,7 +13,6 @@ public sealed class MultipartWriter
 {
     private const int CopyBufferSize = 81920;
     private readonly Stream _output;
-    private readonly byte[] _dashBoundary;
     private bool _completed;
 
     /// <param name="output">Where the body goes; the writer never closes it.</param>
@@ -29,7 +28,6 @@ public sealed class MultipartWriter
             throw new ArgumentException($"'{boundary}' is not an RFC 2046 boundary (1-70 bchars, no trailing space)", nameof(boundary));
         _output = output;
         Boundary = boundary;
-        _dashBoundary = Encoding.ASCII.GetBytes("--" + boundary);
         ContentType = new MediaType("multipart", "related",
             [KeyValuePair.Create("type", relatedType), .. extraParameters ?? [], KeyValuePair.Create("boundary", boundary)]);
     }
@@ -85,11 +83,8 @@ public sealed class MultipartWriter
     {
         if (_completed) return;
         _completed = true;
-        var tail = new List<byte>(_dashBoundary.Length + 6);
-        if (PartCount > 0) tail.AddRange("\r\n"u8.ToArray());
-        tail.AddRange(_dashBoundary);
-        tail.AddRange("--\r\n"u8.ToArray());
-        await _output.WriteAsync(tail.ToArray(), cancellationToken).ConfigureAwait(false);
+        var tail = Encoding.ASCII.GetBytes((PartCount > 0 ? "\r\n--" : "--") + Boundary + "--\r\n");
+        await _output.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
