@@ -3,7 +3,7 @@
 # already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
 #   scripts/install-prerequisites.sh          build prerequisites only
 #   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom,
-#                                             strace: the server's durable-write syscall order)
+#                                             strace: the server's durable-write syscall order; curl: a real STOW client)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -17,6 +17,7 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)
   [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || packages+=(python3-pydicom)
   command -v strace >/dev/null 2>&1 || packages+=(strace)
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
 fi
 
 if ((${#packages[@]})); then
