@@ -3,6 +3,7 @@
 # already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
 #   scripts/install-prerequisites.sh          build prerequisites only
 #   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom)
+#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -15,6 +16,7 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v dcmdump >/dev/null 2>&1 || packages+=(dcmtk)
   command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)
   [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || packages+=(python3-pydicom)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
 fi
 
 if ((${#packages[@]})); then
