@@ -29,6 +29,7 @@ internal static class MigrationRunner
             using var reader = new StreamReader(stream);
             list.Add(new Migration(version, name, reader.ReadToEnd()));
         }
+        if (list.Count == 0) throw new InvalidOperationException($"no embedded migrations named {prefix}*");
         list.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < list.Count; i++)
             if (list[i].Version != i + 1)

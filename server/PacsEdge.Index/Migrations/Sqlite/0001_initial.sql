@@ -11,16 +11,16 @@ CREATE TABLE patient (
     patient_name         TEXT,
     patient_name_folded  TEXT,
     patient_birth_date   TEXT,
-    patient_sex          TEXT,
-    UNIQUE (patient_id, issuer_of_patient_id)
+    patient_sex          TEXT
 );
+CREATE UNIQUE INDEX ux_patient_identity ON patient (patient_id, issuer_of_patient_id);
 CREATE INDEX ix_patient_name_folded ON patient (patient_name_folded);
 CREATE INDEX ix_patient_birth_date ON patient (patient_birth_date);
 
 CREATE TABLE study (
     study_key                       INTEGER PRIMARY KEY,
     patient_key                     INTEGER NOT NULL REFERENCES patient (patient_key) ON DELETE CASCADE,
-    study_uid                       TEXT NOT NULL UNIQUE,
+    study_uid                       TEXT NOT NULL,
     study_date                      TEXT,
     study_time                      TEXT,
     accession_number                TEXT,
@@ -35,6 +35,7 @@ CREATE TABLE study (
     created_at                      TEXT NOT NULL,
     updated_at                      TEXT NOT NULL
 );
+CREATE UNIQUE INDEX ux_study_uid ON study (study_uid);
 CREATE INDEX ix_study_patient ON study (patient_key);
 CREATE INDEX ix_study_date ON study (study_date);
 CREATE INDEX ix_study_accession_number ON study (accession_number);
@@ -44,7 +45,7 @@ CREATE INDEX ix_study_study_id ON study (study_id);
 CREATE TABLE series (
     series_key          INTEGER PRIMARY KEY,
     study_key           INTEGER NOT NULL REFERENCES study (study_key) ON DELETE CASCADE,
-    series_uid          TEXT NOT NULL UNIQUE,
+    series_uid          TEXT NOT NULL,
     modality            TEXT,
     series_description  TEXT,
     series_number       INTEGER,
@@ -54,13 +55,14 @@ CREATE TABLE series (
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
 );
+CREATE UNIQUE INDEX ux_series_uid ON series (series_uid);
 CREATE INDEX ix_series_study ON series (study_key);
 CREATE INDEX ix_series_modality ON series (modality, study_key);
 
 CREATE TABLE instance (
     instance_key        INTEGER PRIMARY KEY,
     series_key          INTEGER NOT NULL REFERENCES series (series_key) ON DELETE CASCADE,
-    sop_instance_uid    TEXT NOT NULL UNIQUE,
+    sop_instance_uid    TEXT NOT NULL,
     sop_class_uid       TEXT,
     instance_number     INTEGER,
     image_rows          INTEGER,
@@ -75,6 +77,7 @@ CREATE TABLE instance (
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
 );
+CREATE UNIQUE INDEX ux_instance_sop_instance_uid ON instance (sop_instance_uid);
 CREATE INDEX ix_instance_series ON instance (series_key, instance_number);
 CREATE INDEX ix_instance_sop_class ON instance (sop_class_uid);
 
@@ -82,9 +85,9 @@ CREATE INDEX ix_instance_sop_class ON instance (sop_class_uid);
 CREATE TABLE person_name_word (
     attribute INTEGER NOT NULL,
     word      TEXT NOT NULL,
-    owner_key INTEGER NOT NULL,
-    PRIMARY KEY (attribute, word, owner_key)
-) WITHOUT ROWID;
+    owner_key INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX ux_person_name_word ON person_name_word (attribute, word, owner_key);
 CREATE INDEX ix_person_name_word_owner ON person_name_word (attribute, owner_key);
 
 -- The configured extra tags. level: 0 patient, 1 study, 2 series, 3 instance; owner_key is that level's key.
@@ -92,7 +95,7 @@ CREATE TABLE extra_attribute (
     level     INTEGER NOT NULL,
     owner_key INTEGER NOT NULL,
     tag       INTEGER NOT NULL,
-    value     TEXT NOT NULL,
-    PRIMARY KEY (level, owner_key, tag)
-) WITHOUT ROWID;
+    value     TEXT NOT NULL
+);
+CREATE UNIQUE INDEX ux_extra_attribute ON extra_attribute (level, owner_key, tag);
 CREATE INDEX ix_extra_attribute_value ON extra_attribute (level, tag, value, owner_key);
