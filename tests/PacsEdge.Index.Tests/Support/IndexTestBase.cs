@@ -12,7 +12,7 @@ public abstract class IndexTestBase(Func<IndexDatabase> createDatabase) : IAsync
     protected IDicomIndex Index => _index ?? throw new InvalidOperationException("not initialised");
     protected virtual IndexOptions Options => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = createDatabase();
         _index = await _database.OpenAsync(Options);
