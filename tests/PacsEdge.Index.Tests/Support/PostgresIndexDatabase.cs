@@ -48,7 +48,7 @@ public sealed class PostgresIndexDatabase : IndexDatabase
         await using (var connection = new NpgsqlConnection(ConnectionString))
         {
             await connection.OpenAsync();
-            await connection.ExecuteAsync("ANALYZE");
+            await connection.ExecuteAsync("ANALYZE patient, study, series, instance, person_name_word, extra_attribute");
         }
         return await ((PostgresDicomIndex)index).ExplainWithoutSequentialScansAsync(query);
     }

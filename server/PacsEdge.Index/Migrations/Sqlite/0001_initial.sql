@@ -57,7 +57,7 @@ CREATE TABLE series (
 );
 CREATE UNIQUE INDEX ux_series_uid ON series (series_uid);
 CREATE INDEX ix_series_study ON series (study_key);
-CREATE INDEX ix_series_modality ON series (modality, study_key);
+CREATE INDEX ix_series_modality ON series (modality, series_key, study_key);
 
 CREATE TABLE instance (
     instance_key        INTEGER PRIMARY KEY,
