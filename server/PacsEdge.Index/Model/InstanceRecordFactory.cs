@@ -38,8 +38,18 @@ public static class InstanceRecordFactory
         var text = element.VR.IsBinaryNumber()
             ? string.Join('\\', dataset.GetNumbers(tag).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             : dataset.GetText(tag);
+        if (element.VR == DicomVR.PN && text is not null) text = WithoutTrailingEmptyComponents(text);
         if (!string.IsNullOrWhiteSpace(text)) attributes[tag] = text.Trim();
     }
+
+    /// <summary>
+    /// PS3.5 6.2.1: trailing empty component groups and components of a person name are insignificant, so
+    /// "Wang^XiaoDong=王^小東=" and "Doe^John^^" are stored as "Wang^XiaoDong=王^小東" and "Doe^John", making
+    /// exact matching independent of how the sender padded the name.
+    /// </summary>
+    internal static string WithoutTrailingEmptyComponents(string value) =>
+        string.Join('\\', value.Split('\\').Select(name =>
+            string.Join('=', name.Split('=').Select(group => group.TrimEnd().TrimEnd('^').TrimEnd())).TrimEnd('=')));
 
     private static string Required(Dictionary<DicomTag, string> attributes, DicomTag tag) =>
         attributes.TryGetValue(tag, out var v) && v.Length > 0
