@@ -57,6 +57,34 @@ public abstract class ConcurrencyTests(Func<IndexDatabase> db) : IndexTestBase(d
         Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM instance"));
         Assert.Equal("1", Assert.Single(await RowsAsync(Studies()))[DicomTags.NumberOfStudyRelatedInstances]);
     }
+
+    [Fact]
+    public async Task Adds_and_deletes_racing_on_one_study_neither_deadlock_nor_skew_the_counters()
+    {
+        for (var n = 0; n < 24; n++) await AddAsync(Make("7.3", $"7.3.{n % 2}", $"7.3.{n % 2}.old{n}"));
+        using var start = new ManualResetEventSlim();
+        var adders = Enumerable.Range(0, 3).Select(w => Task.Run(async () =>
+        {
+            start.Wait();
+            for (var n = 0; n < 12; n++)
+                Assert.Equal(AddInstanceOutcome.Added, (await Index.AddInstanceAsync(Make("7.3", $"7.3.{n % 3}", $"7.3.{n % 3}.new{w}.{n}"))).Outcome);
+        }));
+        var deleters = Enumerable.Range(0, 2).Select(d => Task.Run(async () =>
+        {
+            start.Wait();
+            for (var n = d; n < 24; n += 2)
+                Assert.Single(await Index.DeleteAsync(HierarchyPath.Instance("7.3", $"7.3.{n % 2}", $"7.3.{n % 2}.old{n}")));
+        }));
+        var all = adders.Concat(deleters).ToList();
+        start.Set();
+        await Task.WhenAll(all);
+
+        var study = Assert.Single(await RowsAsync(Studies()));
+        Assert.Equal("36", study[DicomTags.NumberOfStudyRelatedInstances]);
+        Assert.Equal("3", study[DicomTags.NumberOfStudyRelatedSeries]);
+        Assert.Equal(36, await Database.ScalarAsync("SELECT COUNT(*) FROM instance"));
+        Assert.All(await RowsAsync(Series()), s => Assert.Equal("12", s[DicomTags.NumberOfSeriesRelatedInstances]));
+    }
 }
 
 public sealed class SqliteConcurrencyTests() : ConcurrencyTests(() => new SqliteIndexDatabase());

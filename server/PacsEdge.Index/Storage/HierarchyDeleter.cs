@@ -14,9 +14,15 @@ internal sealed class HierarchyDeleter(DbConnection connection, DbTransaction tr
 {
     public async Task<IReadOnlyList<string>> DeleteAsync(HierarchyPath target)
     {
-        var studyKey = await connection.QueryFirstOrDefaultAsync<long?>(
-            "SELECT study_key FROM study WHERE study_uid = @uid", new { uid = target.StudyInstanceUid }, transaction);
-        if (studyKey is null) return [];
+        var keys = await connection.QueryFirstOrDefaultAsync<StudyKeys>(
+            "SELECT study_key AS StudyKey, patient_key AS PatientKey FROM study WHERE study_uid = @uid",
+            new { uid = target.StudyInstanceUid }, transaction);
+        if (keys is null) return [];
+        long? studyKey = keys.StudyKey;
+        // Lock patient, then study, before touching series or instances: the order the writer takes them in,
+        // so a delete and an add on one study wait for each other instead of deadlocking (PostgreSQL).
+        await connection.ExecuteAsync("UPDATE patient SET patient_id = patient_id WHERE patient_key = @k", new { k = keys.PatientKey }, transaction);
+        await connection.ExecuteAsync("UPDATE study SET updated_at = updated_at WHERE study_key = @k", new { k = keys.StudyKey }, transaction);
 
         long? seriesKey = null;
         if (target.SeriesInstanceUid is { } seriesUid)

@@ -95,7 +95,7 @@ internal sealed class InstanceWriter(DbConnection connection, DbTransaction tran
                 InstanceParameters(record, series.SeriesKey, ts), transaction);
             if (inserted is null)
                 // Another writer committed the same SOP Instance UID after our look-up: judge against its row.
-                return await JudgeDuplicateAsync(record, series.SeriesKey, mode);
+                return await JudgeDuplicateAsync(record, series.SeriesKey);
             instanceKey = inserted.Value;
             await connection.ExecuteAsync(
                 "UPDATE series SET number_of_instances = number_of_instances + 1 WHERE series_key = @k", new { k = series.SeriesKey }, transaction);
@@ -118,14 +118,13 @@ internal sealed class InstanceWriter(DbConnection connection, DbTransaction tran
         return result;
     }
 
-    private async Task<AddInstanceResult> JudgeDuplicateAsync(InstanceRecord record, long seriesKey, WriteMode mode)
+    private async Task<AddInstanceResult> JudgeDuplicateAsync(InstanceRecord record, long seriesKey)
     {
         var existing = await FindInstanceAsync(record.SopInstanceUid)
                        ?? throw new InvalidOperationException($"instance {record.SopInstanceUid} vanished during the write");
         if (existing.SeriesKey != seriesKey)
             return new AddInstanceResult(AddInstanceOutcome.HierarchyConflict, HierarchyPath.Series(existing.StudyUid, existing.SeriesUid), existing.BlobKey);
-        // A concurrent replace is judged like an add: the caller retries if it insists on overwriting.
-        _ = mode;
+        // Also for a replace that lost the race to a concurrent add: judged like an add; the caller may retry.
         return Judge(existing, record);
     }
 
