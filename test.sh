@@ -11,6 +11,17 @@ scripts/install-prerequisites.sh --test || setup_failed "installing prerequisite
 dotnet restore PacsEdge.sln --nologo -v quiet || setup_failed "dotnet restore"
 dotnet build PacsEdge.sln -c Release --no-restore --nologo -v quiet || setup_failed "dotnet build"
 
+# The index tests run against SQLite and a real PostgreSQL: start a throw-away cluster unless the caller
+# already points PACSEDGE_TEST_POSTGRES at a server. Without it the PostgreSQL tests fail (never skip).
+if [[ -z "${PACSEDGE_TEST_POSTGRES:-}" ]]; then
+  if pg_env=$(scripts/test-postgres.sh start); then
+    eval "$pg_env"
+    trap 'scripts/test-postgres.sh stop "$PACSEDGE_TEST_PGDATA"' EXIT
+  else
+    echo "starting the test PostgreSQL failed: the PostgreSQL index tests will fail"
+  fi
+fi
+
 log=$(mktemp)
 status=0
 for project in tests/*/*.Tests.csproj; do

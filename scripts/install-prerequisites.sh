@@ -2,8 +2,9 @@
 # Installs what PacsEdge's build and tests need on a fresh Debian machine (bookworm), skipping what is
 # already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
 #   scripts/install-prerequisites.sh          build prerequisites only
-#   scripts/install-prerequisites.sh --test   plus the referee tools the tests run (dcmtk, dicom3tools, pydicom,
-#                                             strace: the server's durable-write syscall order; curl: a real STOW client)
+#   scripts/install-prerequisites.sh --test   plus what the tests run: referee tools (dcmtk, dicom3tools, pydicom),
+#                                             strace (the durable-write syscall order), curl (a real STOW client)
+#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -18,6 +19,7 @@ if [[ "${1:-}" == "--test" ]]; then
   [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || packages+=(python3-pydicom)
   command -v strace >/dev/null 2>&1 || packages+=(strace)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
 fi
 
 if ((${#packages[@]})); then
