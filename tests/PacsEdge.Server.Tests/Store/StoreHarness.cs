@@ -90,6 +90,22 @@ public sealed class ThrowingIndex(IDicomIndex inner) : IDicomIndex
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
+/// <summary>An index whose write commits and then throws (a connection lost after COMMIT): the row exists, the call failed.</summary>
+public sealed class CommitThenThrowIndex(IDicomIndex inner) : IDicomIndex
+{
+    public async Task<AddInstanceResult> AddInstanceAsync(InstanceRecord instance, CancellationToken cancellationToken = default)
+    {
+        await inner.AddInstanceAsync(instance, cancellationToken);
+        throw new IOException("connection lost after commit (test)");
+    }
+    public Task<AddInstanceResult> ReplaceInstanceAsync(InstanceRecord instance, CancellationToken cancellationToken = default) => inner.ReplaceInstanceAsync(instance, cancellationToken);
+    public Task<IReadOnlyList<string>> DeleteAsync(HierarchyPath target, CancellationToken cancellationToken = default) => inner.DeleteAsync(target, cancellationToken);
+    public Task<IndexQueryResult> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+    public Task<IReadOnlyList<StoredInstance>> GetInstancesAsync(HierarchyPath target, CancellationToken cancellationToken = default) => inner.GetInstancesAsync(target, cancellationToken);
+    public Task<string> ExplainAsync(IndexQuery query, CancellationToken cancellationToken = default) => inner.ExplainAsync(query, cancellationToken);
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
 /// <summary>Instance bytes for the tests: pydicom's CT_small.dcm, re-encoded with chosen UIDs and patient name.</summary>
 public static class TestInstances
 {

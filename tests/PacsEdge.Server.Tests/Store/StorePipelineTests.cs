@@ -149,6 +149,28 @@ public abstract class StorePipelineTests(Func<IndexProvider> provider)
     }
 
     [Fact]
+    public async Task An_index_that_commits_then_throws_keeps_the_blob_its_row_references()
+    {
+        await using var h = await StoreHarness.StartAsync(provider(), wrap: index => new CommitThenThrowIndex(index));
+        var result = await h.StoreAsync(Ct(Study, Series, Study + ".9"));
+        Assert.Equal(FailureReasonCodes.ProcessingFailure, result.FailureReason);
+        var row = Assert.Single(await h.InstancesOfStudyAsync(Study));
+        Assert.Equal([row.BlobKey], h.Blobs.BlobFiles.Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Parallel_stores_of_identical_bytes_store_one_instance_and_keep_its_blob()
+    {
+        await using var h = await StoreHarness.StartAsync(provider());
+        var bytes = Ct(Study, Series, Study + ".9");
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => h.StoreAsync(bytes))));
+        Assert.Single(results, r => r.Status == StoreStatus.Stored);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        var row = Assert.Single(await h.InstancesOfStudyAsync(Study));
+        Assert.Equal([row.BlobKey], h.Blobs.BlobFiles.Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Observers_see_each_stored_instance_once_and_a_failing_one_fails_nothing()
     {
         await using var h = await StoreHarness.StartAsync(provider());
