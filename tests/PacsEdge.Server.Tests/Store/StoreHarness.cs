@@ -9,6 +9,7 @@ using PacsEdge.Index;
 using PacsEdge.Index.Model;
 using PacsEdge.Index.Storage;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Server.Storage;
 using PacsEdge.Server.Store;
 using PacsEdge.Server.Tests.Support;
 using PacsEdge.Testing;
@@ -106,6 +107,36 @@ public sealed class CommitThenThrowIndex(IDicomIndex inner) : IDicomIndex
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
+/// <summary>
+/// Interleaves two stores of identical bytes: the call that creates the blob (A) waits after its write until the
+/// other (B, which found the blob there) has opened it for parsing; B then waits, with its file open, until the
+/// test releases it, so A finishes (and fails) while B is between parse and index.
+/// </summary>
+public sealed class InterleavingBlobStore(IBlobStore inner) : IBlobStore
+{
+    private int _opens;
+    public TaskCompletionSource FirstWritten { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource SecondOpened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource ReleaseSecond { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<StoredBlob> WriteAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        var blob = await inner.WriteAsync(content, cancellationToken);
+        if (!blob.AlreadyExisted) { FirstWritten.TrySetResult(); await SecondOpened.Task; }
+        return blob;
+    }
+
+    public async Task<Stream> OpenReadAsync(BlobKey key, BlobRange? range = null, CancellationToken cancellationToken = default)
+    {
+        var stream = await inner.OpenReadAsync(key, range, cancellationToken);
+        if (Interlocked.Increment(ref _opens) == 1) { SecondOpened.TrySetResult(); await ReleaseSecond.Task; }
+        return stream;
+    }
+
+    public Task<bool> ExistsAsync(BlobKey key, CancellationToken cancellationToken = default) => inner.ExistsAsync(key, cancellationToken);
+    public Task DeleteAsync(BlobKey key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+}
+
 /// <summary>Instance bytes for the tests: pydicom's CT_small.dcm, re-encoded with chosen UIDs and patient name.</summary>
 public static class TestInstances
 {
@@ -137,13 +168,13 @@ public sealed class StoreHarness : IAsyncDisposable
 
     private StoreHarness(IndexProvider provider) => _provider = provider;
 
-    public static async Task<StoreHarness> StartAsync(IndexProvider provider, DuplicatePolicy onDuplicate = DuplicatePolicy.Reject, Func<IDicomIndex, IDicomIndex>? wrap = null)
+    public static async Task<StoreHarness> StartAsync(IndexProvider provider, DuplicatePolicy onDuplicate = DuplicatePolicy.Reject, Func<IDicomIndex, IDicomIndex>? wrap = null, Func<IBlobStore, IBlobStore>? wrapBlobs = null)
     {
         var harness = new StoreHarness(provider);
         harness.Index = await provider.OpenAsync(harness.Blobs.Data.Index);
         harness.Notifier = new StoredInstanceNotifier([harness.FailingObserver, harness.Observer], NullLogger<StoredInstanceNotifier>.Instance);
         await harness.Notifier.StartAsync(CancellationToken.None);
-        harness.Service = new StoreService(harness.Blobs.Store, wrap?.Invoke(harness.Index) ?? harness.Index, new StoreDatasetValidator(), harness.Notifier,
+        harness.Service = new StoreService(wrapBlobs?.Invoke(harness.Blobs.Store) ?? harness.Blobs.Store, wrap?.Invoke(harness.Index) ?? harness.Index, new StoreDatasetValidator(), harness.Notifier,
             Options.Create(new StorageOptions { OnDuplicate = onDuplicate }), new IndexOptions(), NullLogger<StoreService>.Instance);
         return harness;
     }

@@ -171,6 +171,23 @@ public abstract class StorePipelineTests(Func<IndexProvider> provider)
     }
 
     [Fact]
+    public async Task A_failing_store_of_identical_bytes_never_leaves_a_concurrent_success_with_a_row_but_no_file()
+    {
+        InterleavingBlobStore? gate = null;
+        await using var h = await StoreHarness.StartAsync(provider(), wrapBlobs: b => gate = new InterleavingBlobStore(b));
+        var bytes = Ct(Study, Series, Study + ".9");
+        // A creates the blob and fails (wrong study) while B, which found the identical blob there, is between parse and index.
+        var a = h.StoreAsync(bytes, new StoreRequest { RequiredStudyInstanceUid = "1.2.3" });
+        await gate!.FirstWritten.Task;
+        var b = h.StoreAsync(bytes);
+        Assert.Equal(FailureReasonCodes.ReferencedStudyMismatch, (await a).FailureReason);
+        gate.ReleaseSecond.SetResult();
+        Assert.Equal(StoreStatus.Stored, (await b).Status);
+        var row = Assert.Single(await h.InstancesOfStudyAsync(Study));
+        Assert.Equal([row.BlobKey], h.Blobs.BlobFiles.Select(Path.GetFileName)); // A left B's file in place
+    }
+
+    [Fact]
     public async Task Observers_see_each_stored_instance_once_and_a_failing_one_fails_nothing()
     {
         await using var h = await StoreHarness.StartAsync(provider());
