@@ -103,3 +103,27 @@ public class StoreWiringTests
         Assert.Contains(named, e.Message);
     }
 }
+
+/// <summary>An index that cannot be opened keeps /health at 503 with the index named in the reason.</summary>
+public class IndexReadinessTests
+{
+    [Fact]
+    public async Task An_unreachable_postgres_keeps_the_server_not_ready_with_the_reason()
+    {
+        using var temp = new TempDirectory();
+        var settings = new HostSettings
+        {
+            Urls = "http://127.0.0.1:0", DataDirectory = temp.Combine("data"), ConfigurationDirectory = temp.Path,
+            // Port 1 on loopback: nothing listens there, the connection is refused at once.
+            Overrides = new Dictionary<string, string?> { ["Index:Provider"] = "Postgres", ["Index:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2" },
+        };
+        await using var app = PacsEdgeHost.Build(settings);
+        await app.StartAsync();
+        var state = app.Services.GetRequiredService<ReadinessState>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (state.NotReadyReason?.StartsWith("index:", StringComparison.Ordinal) != true && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.False(state.IsReady);
+        Assert.StartsWith("index:", state.NotReadyReason);
+        await app.StopAsync();
+    }
+}
