@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PacsEdge.Index;
@@ -126,4 +127,20 @@ public class IndexReadinessTests
         Assert.StartsWith("index:", state.NotReadyReason);
         await app.StopAsync();
     }
+}
+
+public class OnDuplicateOptionTests
+{
+    private static StorageOptions Bind(string value) =>
+        OptionsValidator.Bind(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:OnDuplicate"] = value }).Build()).Storage;
+
+    [Theory]
+    [InlineData("overwrite", DuplicatePolicy.Overwrite)]
+    [InlineData("Reject", DuplicatePolicy.Reject)]
+    public void OnDuplicate_is_read_case_insensitively(string value, DuplicatePolicy expected) => Assert.Equal(expected, Bind(value).OnDuplicate);
+
+    [Fact]
+    public void An_unknown_OnDuplicate_value_is_invalid_configuration() =>
+        Assert.Equal(ErrorCode.InvalidConfiguration, Assert.Throws<PacsEdgeException>(() => Bind("replace")).Code);
 }
