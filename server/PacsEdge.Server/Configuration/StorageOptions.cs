@@ -8,4 +8,7 @@ public sealed class StorageOptions
 
     /// <summary>The data directory (index, blobs, audit, keys, models, tmp); relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>A SOP Instance UID already stored with other bytes: Reject (failure 0x0111) or Overwrite.</summary>
+    public DuplicatePolicy OnDuplicate { get; set; } = DuplicatePolicy.Reject;
 }

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging;
 using PacsEdge.Server.Configuration;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Health;
+using PacsEdge.Server.Indexing;
 using PacsEdge.Server.Storage;
+using PacsEdge.Server.Store;
 
 namespace PacsEdge.Server.Hosting;
 
@@ -37,6 +39,8 @@ public static class PacsEdgeHost
             builder.Services.AddSingleton(_ => dataDirectory);
             builder.Services.AddFileBlobStore();
             builder.Services.AddReadiness();
+            builder.Services.AddIndex(builder.Configuration);
+            builder.Services.AddStorePipeline();
             configureServices?.Invoke(builder);
             var app = builder.Build();
             app.Services.GetRequiredService<DataDirectory>(); // resolved now, so disposing the app releases the lock

@@ -11,6 +11,9 @@ public class ReadmeConfigurationTests
         { ServerOptions.Section, nameof(ServerOptions.Urls), new ServerOptions().Urls },
         { ServerOptions.Section, nameof(ServerOptions.ShutdownTimeoutSeconds), new ServerOptions().ShutdownTimeoutSeconds.ToString() },
         { StorageOptions.Section, nameof(StorageOptions.DataDirectory), new StorageOptions().DataDirectory },
+        { StorageOptions.Section, nameof(StorageOptions.OnDuplicate), new StorageOptions().OnDuplicate.ToString() },
+        { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
+        { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
     };
 
     [Theory]
@@ -27,7 +30,7 @@ public class ReadmeConfigurationTests
     public void The_list_above_covers_every_property_of_the_option_classes()
     {
         var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
-        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions) }
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions) }
             .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
         Assert.Equal(actual, documented);
     }
