@@ -1,21 +1,17 @@
+using PacsEdge.Testing;
+
 namespace PacsEdge.Dicom.Tests.Fuzz;
 
 /// <summary>
 /// A read-only stream that cannot seek or tell its length (a network body, a pipe), and that hands
 /// out short reads of a chosen size so the reader's buffer refills land at awkward places.
 /// </summary>
-public sealed class NonSeekableReadStream(byte[] data, int maxChunk) : Stream
+public sealed class NonSeekableReadStream(byte[] data, int maxChunk) : ReadOnlyTestStream
 {
     private int _position;
 
     /// <summary>How many times the reader asked for bytes (a measure of how it treats a slow source).</summary>
     public int ReadCalls { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -27,9 +23,4 @@ public sealed class NonSeekableReadStream(byte[] data, int maxChunk) : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,3 +1,4 @@
+using PacsEdge.Testing;
 using System.Text;
 using PacsEdge.Dicom.Multipart;
 
@@ -49,7 +50,7 @@ public class ConstantMemoryTests
     /// multipart body: part 1 is <c>length</c> bytes repeating a random block salted with CR, LF and
     /// cut delimiters; part 2 is "tail". Reads return odd sizes so delimiters fall across them.
     /// </summary>
-    private sealed class GeneratedMultipartStream : Stream
+    private sealed class GeneratedMultipartStream : ReadOnlyTestStream
     {
         private readonly byte[] _head;
         private readonly byte[] _tail;
@@ -113,14 +114,5 @@ public class ConstantMemoryTests
         // Completes synchronously, so the reader's async path runs on this thread and its allocations are counted.
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+                                        }
 }

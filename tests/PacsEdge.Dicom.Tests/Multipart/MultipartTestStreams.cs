@@ -1,3 +1,4 @@
+using PacsEdge.Testing;
 using PacsEdge.Dicom.Multipart;
 
 namespace PacsEdge.Dicom.Tests.Multipart;
@@ -6,7 +7,7 @@ namespace PacsEdge.Dicom.Tests.Multipart;
 /// A read-only, non-seekable stream over bytes that hands out at most a random 1..maxChunk bytes per
 /// read, so that delimiters and header lines fall across reads the way a network delivers them.
 /// </summary>
-internal sealed class ChunkedReadStream(byte[] data, Random random, int maxChunk) : Stream
+internal sealed class ChunkedReadStream(byte[] data, Random random, int maxChunk) : ReadOnlyTestStream
 {
     private int _position;
 
@@ -33,15 +34,6 @@ internal sealed class ChunkedReadStream(byte[] data, Random random, int maxChunk
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>One part as a test saw it: headers and the whole body.</summary>
