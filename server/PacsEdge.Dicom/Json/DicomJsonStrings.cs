@@ -4,7 +4,9 @@ namespace PacsEdge.Dicom.Json;
 /// How the text of a string element becomes the "Value" array of DICOM JSON: when the element counts
 /// as empty (no "Value"), how it splits on backslash, and which padding each value loses.
 /// The rules are PS3.5 6.2's (which spaces are significant per VR), applied the way dcmtk 3.6.7
-/// applies them, so that our output equals dcm2json's.
+/// applies them, so that our output equals dcm2json's. Deliberately not DicomValueCodec's rules: those
+/// forgive writer bugs for typed access (a UID padded with a space is still the UID, as pydicom reads it),
+/// while JSON must keep exactly what dcm2json keeps.
 /// </summary>
 internal static class DicomJsonStrings
 {
