@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Hosting;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 
 namespace PacsEdge.Server.Configuration;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins.Errors;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;

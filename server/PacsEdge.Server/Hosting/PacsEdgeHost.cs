@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -5,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Health;
 using PacsEdge.Server.Indexing;
+using PacsEdge.Server.Plugins;
 using PacsEdge.Server.Storage;
 using PacsEdge.Server.Store;
 
@@ -41,14 +44,19 @@ public static class PacsEdgeHost
             builder.Services.AddReadiness();
             builder.Services.AddIndex(builder.Configuration);
             builder.Services.AddStorePipeline();
+            var plugins = PluginLoader.Load(builder.Configuration);
+            foreach (var plugin in plugins)
+                plugin.ConfigureServices(new PluginContext(builder.Configuration, builder.Configuration.GetSection($"Plugins:{plugin.Name}"), dataDirectory.Root), builder.Services);
+            builder.Services.AddSingleton<IReadOnlyList<IPacsEdgePlugin>>(plugins);
             configureServices?.Invoke(builder);
             var app = builder.Build();
             app.Services.GetRequiredService<DataDirectory>(); // resolved now, so disposing the app releases the lock
             app.Lifetime.ApplicationStopped.Register(dataDirectory.Dispose);
             app.UseMiddleware<ProblemMiddleware>();
             app.MapHealth();
+            foreach (var plugin in plugins) plugin.MapRoutes(app);
             mapRoutes?.Invoke(app);
-            LogStart(app, server, dataDirectory);
+            LogStart(app, server, dataDirectory, plugins);
             return app;
         }
         catch
@@ -58,10 +66,11 @@ public static class PacsEdgeHost
         }
     }
 
-    private static void LogStart(WebApplication app, ServerOptions server, DataDirectory data)
+    private static void LogStart(WebApplication app, ServerOptions server, DataDirectory data, IReadOnlyList<IPacsEdgePlugin> plugins)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PacsEdge.Server");
-        logger.LogInformation("PacsEdge {Version} with data directory {DataDirectory}, listening on {Urls}", HealthEndpoint.Version, data.Root, server.Urls);
+        logger.LogInformation("PacsEdge {Version} with data directory {DataDirectory}, listening on {Urls}, plugins: {Plugins}",
+            HealthEndpoint.Version, data.Root, server.Urls, plugins.Count == 0 ? "none" : string.Join(", ", plugins.Select(p => p.Name)));
         foreach (var url in server.UrlList().Where(u => !ListenAddress.IsLoopback(u)))
             logger.LogWarning("Listening beyond loopback on {Url}: PacsEdge has no sign-in yet, so anyone who can reach it can use it", url);
     }

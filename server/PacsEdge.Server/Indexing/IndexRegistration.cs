@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PacsEdge.Index;
 using PacsEdge.Index.Storage;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Health;
 using PacsEdge.Server.Storage;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 
 namespace PacsEdge.Server.Storage;

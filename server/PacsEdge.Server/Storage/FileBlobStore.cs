@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 
 namespace PacsEdge.Server.Storage;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using PacsEdge.Server.Storage;
 
 namespace PacsEdge.Server.Store;

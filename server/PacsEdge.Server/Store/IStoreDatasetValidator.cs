@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using PacsEdge.Dicom;
 
 namespace PacsEdge.Server.Store;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using PacsEdge.Dicom;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.Dictionary;

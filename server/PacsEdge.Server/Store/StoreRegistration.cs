@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,7 +14,10 @@ public static class StoreRegistration
             provider.GetServices<IStoredInstanceObserver>(),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StoredInstanceNotifier>>()));
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StoredInstanceNotifier>());
-        services.AddSingleton<IStoreService, StoreService>();
+        services.AddSingleton<StoreService>();
+        services.AddSingleton<IStoreService>(provider => provider.GetRequiredService<StoreService>());
+        services.AddSingleton<IInstanceReader, Instances.InstanceReader>();
+        services.AddSingleton<IInstanceDeleter, Instances.InstanceDeleter>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PacsEdge.Dicom;
@@ -6,6 +7,7 @@ using PacsEdge.Dicom.IO;
 using PacsEdge.Index;
 using PacsEdge.Index.Model;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Storage;
 
@@ -29,6 +31,10 @@ public sealed class StoreService(
 
     private readonly BlobLeases _leases = new();
     private readonly DuplicatePolicy _onDuplicate = storageOptions.Value.OnDuplicate;
+
+    /// <summary>Deletes a blob no index row references any more, unless a store in flight is about to index the same bytes.</summary>
+    internal Task RemoveBlobIfUnusedAsync(BlobKey key) =>
+        _leases.RemoveIfUnusedAsync(key, () => blobs.DeleteAsync(key, CancellationToken.None));
 
     public async Task<StoreResult> StoreAsync(Stream instance, StoreRequest context, CancellationToken cancellationToken = default)
     {

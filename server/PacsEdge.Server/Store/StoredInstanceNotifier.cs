@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 namespace PacsEdge.Server.Store;
 
 /// <summary>PS3.5 9.1: a UID is at most 64 characters of digits and '.', in non-empty numeric components.</summary>

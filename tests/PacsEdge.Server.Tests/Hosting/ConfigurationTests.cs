@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Hosting;
 using PacsEdge.Server.Storage;

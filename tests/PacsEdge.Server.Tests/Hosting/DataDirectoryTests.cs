@@ -1,3 +1,4 @@
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Storage;
 using PacsEdge.Server.Tests.Support;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Tests.Support;
 

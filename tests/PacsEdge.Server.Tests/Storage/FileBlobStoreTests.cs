@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Storage;
 using PacsEdge.Server.Tests.Support;

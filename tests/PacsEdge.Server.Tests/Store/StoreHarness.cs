@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using PacsEdge.Dicom;
 using PacsEdge.Dicom.Dictionary;
 using PacsEdge.Dicom.IO;

@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Npgsql;
 using PacsEdge.Index;
 using PacsEdge.Index.Model;
 using PacsEdge.Server.Configuration;
+using PacsEdge.Plugins.Errors;
 using PacsEdge.Server.Errors;
 using PacsEdge.Server.Health;
 using PacsEdge.Server.Hosting;

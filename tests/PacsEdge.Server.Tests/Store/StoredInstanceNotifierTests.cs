@@ -1,3 +1,4 @@
+using PacsEdge.Plugins;
 using Microsoft.Extensions.Logging.Abstractions;
 using PacsEdge.Server.Store;
 

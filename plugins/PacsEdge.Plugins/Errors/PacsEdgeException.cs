@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Errors;
+namespace PacsEdge.Plugins.Errors;
 
 /// <summary>
 /// The one exception the server throws on purpose. <see cref="Exception.Message"/> is the RFC 9457 "detail"

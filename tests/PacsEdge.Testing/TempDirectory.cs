@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Tests.Support;
+namespace PacsEdge.Testing;
 
 /// <summary>A fresh directory under /tmp, removed when disposed.</summary>
 public sealed class TempDirectory : IDisposable

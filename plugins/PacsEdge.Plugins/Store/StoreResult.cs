@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Store;
+namespace PacsEdge.Plugins;
 
 public enum StoreStatus
 {

@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Store;
+namespace PacsEdge.Plugins;
 
 /// <summary>
 /// The one way an instance enters the PACS (STOW-RS, C-STORE, import): stream into the blob store, parse the

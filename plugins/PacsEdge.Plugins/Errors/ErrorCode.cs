@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Errors;
+namespace PacsEdge.Plugins.Errors;
 
 /// <summary>
 /// Every error the server reports, closed and grouped by range (as Orthanc's ErrorCode in OrthancException.h):
@@ -20,6 +20,8 @@ public enum ErrorCode
     NotFound = 2000,
     RouteNotFound = 2001,
     BlobNotFound = 2002,
+    /// <summary>A study, series, instance, frame or bulk data value that is not stored.</summary>
+    ResourceNotFound = 2003,
 
     Conflict = 3000,
     /// <summary>Another process holds the data directory's exclusive lock.</summary>

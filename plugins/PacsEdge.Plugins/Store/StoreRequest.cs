@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Store;
+namespace PacsEdge.Plugins;
 
 /// <summary>
 /// What the caller knows about an arriving instance. <see cref="RequiredStudyInstanceUid"/> is the study of a

@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Store;
+namespace PacsEdge.Plugins;
 
 /// <summary>One instance that is durable in the blob store and committed in the index.</summary>
 public sealed record StoredInstanceEvent(

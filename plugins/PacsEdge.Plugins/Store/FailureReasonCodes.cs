@@ -1,4 +1,4 @@
-namespace PacsEdge.Server.Store;
+namespace PacsEdge.Plugins;
 
 /// <summary>
 /// The Failure Reason (0008,1197) values a store can end with. Sources: PS3.4 Annex B.2.3 (Storage Service

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace PacsEdge.Server.Errors;
+namespace PacsEdge.Plugins.Errors;
 
 /// <summary>The HTTP status, title and problem type URI of each <see cref="ErrorCode"/>.</summary>
 public static class ErrorCodeInfo
@@ -35,6 +35,7 @@ public static class ErrorCodeInfo
         ErrorCode.NotFound => "Not found",
         ErrorCode.RouteNotFound => "No such route",
         ErrorCode.BlobNotFound => "Blob not found",
+        ErrorCode.ResourceNotFound => "Resource not found",
         ErrorCode.Conflict => "Conflict",
         ErrorCode.DataDirectoryLocked => "Data directory in use",
         ErrorCode.StorageFailure => "Storage failure",

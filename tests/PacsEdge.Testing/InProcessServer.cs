@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PacsEdge.Server.Configuration;
 using PacsEdge.Server.Hosting;
 
-namespace PacsEdge.Server.Tests.Support;
+namespace PacsEdge.Testing;
 
 /// <summary>The real host on real Kestrel, on a free loopback port, with its own temp data directory.</summary>
 public sealed class InProcessServer : IAsyncDisposable
@@ -24,10 +24,17 @@ public sealed class InProcessServer : IAsyncDisposable
     public HttpClient Client { get; }
     public string DataDirectory => _temp.Combine("data");
 
-    public static async Task<InProcessServer> StartAsync(Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? mapRoutes = null)
+    /// <param name="overrides">configuration keys ("Section:Name") applied last, e.g. Storage:OnDuplicate</param>
+    public static async Task<InProcessServer> StartAsync(
+        Action<WebApplicationBuilder>? configureServices = null, Action<WebApplication>? mapRoutes = null,
+        IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var temp = new TempDirectory();
-        var settings = new HostSettings { Urls = "http://127.0.0.1:0", DataDirectory = temp.Combine("data"), ConfigurationDirectory = temp.Path };
+        var settings = new HostSettings
+        {
+            Urls = "http://127.0.0.1:0", DataDirectory = temp.Combine("data"), ConfigurationDirectory = temp.Path,
+            Overrides = overrides ?? new Dictionary<string, string?>(),
+        };
         var app = PacsEdgeHost.Build(settings, configureServices, mapRoutes);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
