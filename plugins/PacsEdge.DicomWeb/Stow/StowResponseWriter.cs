@@ -1,0 +1,29 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using PacsEdge.Dicom.Dataset;
+using PacsEdge.Dicom.Json;
+using PacsEdge.Dicom.Multipart;
+
+namespace PacsEdge.DicomWeb.Stow;
+
+/// <summary>Writes the response module as DICOM JSON (PS3.18 F) or the Native DICOM Model (PS3.19 A.1).</summary>
+internal static class StowResponseWriter
+{
+    public static async Task WriteAsync(HttpResponse response, DicomDataset dataset, StowResponseFormat format, CancellationToken cancellationToken)
+    {
+        // Encoded into memory first (Kestrel forbids synchronous writes); the module holds a few hundred bytes per instance.
+        var buffer = new ArrayBufferWriter<byte>();
+        if (format == StowResponseFormat.Xml)
+        {
+            response.ContentType = DicomWebMediaTypes.ApplicationDicomXml + "; charset=utf-8";
+            StowXml.Write(buffer, dataset);
+        }
+        else
+        {
+            response.ContentType = DicomWebMediaTypes.ApplicationDicomJson;
+            DicomJsonWriter.Write(buffer, dataset);
+        }
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+    }
+}
