@@ -1,8 +1,8 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.Json;
 using PacsEdge.Dicom.Multipart;
+using PacsEdge.Dicom.Xml;
 
 namespace PacsEdge.DicomWeb.Stow;
 
@@ -12,18 +12,18 @@ internal static class StowResponseWriter
     public static async Task WriteAsync(HttpResponse response, DicomDataset dataset, StowResponseFormat format, CancellationToken cancellationToken)
     {
         // Encoded into memory first (Kestrel forbids synchronous writes); the module holds a few hundred bytes per instance.
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new MemoryStream();
         if (format == StowResponseFormat.Xml)
         {
             response.ContentType = DicomWebMediaTypes.ApplicationDicomXml + "; charset=utf-8";
-            StowXml.Write(buffer, dataset);
+            DicomXmlWriter.Write(buffer, dataset);
         }
         else
         {
             response.ContentType = DicomWebMediaTypes.ApplicationDicomJson;
             DicomJsonWriter.Write(buffer, dataset);
         }
-        response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
     }
 }
