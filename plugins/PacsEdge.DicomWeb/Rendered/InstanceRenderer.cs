@@ -17,11 +17,15 @@ internal sealed class InstanceRenderer(IInstanceReader reader)
         bool thumbnail, CancellationToken cancellationToken)
     {
         var file = await reader.ReadAsync(instance, null, cancellationToken);
-        var frame = await reader.ReadFrameAsync(instance, frameNumber, cancellationToken);
+        // An instance without pixel data exists, so it is not a 404; it just has nothing to draw.
+        if (!file.Dataset.Contains(DicomTags.PixelData))
+            throw new PacsEdgeException(ErrorCode.NotAcceptable, $"Instance {instance.Path.SopInstanceUid} has no pixel data to render.");
         RenderedImage image;
         try
         {
             var info = PixelFrameInfo.FromDataset(file.Dataset);
+            FrameRenderer.EnsureSupported(info); // before reading: the frame size rules of other layouts differ
+            var frame = await reader.ReadFrameAsync(instance, frameNumber, cancellationToken);
             var decoded = frame.IsEncapsulated
                 ? PixelDataCodecRegistry.Default.GetDecoder(TransferSyntax.FromUid(frame.TransferSyntaxUid)).DecodeFrame(frame.Data.Span, info)
                 : new DecodedFrame(frame.Data.ToArray(), info);

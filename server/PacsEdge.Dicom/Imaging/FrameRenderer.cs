@@ -13,22 +13,39 @@ public static class FrameRenderer
     /// <param name="window">a window to use instead of the stored one (e.g. from the request)</param>
     public static RenderedImage Render(PixelFrameInfo info, ReadOnlySpan<byte> native, ImagePresentation presentation, VoiWindow? window = null)
     {
+        EnsureSupported(info);
         var photometric = info.PhotometricInterpretation.Trim().ToUpperInvariant();
-        return photometric switch
+        return photometric == "RGB" ? RenderRgb(info, native) : RenderGray(info, native, presentation, window, invert: photometric == "MONOCHROME1");
+    }
+
+    /// <summary>
+    /// Throws <see cref="ImageRenderException"/> for a layout this renderer cannot draw. Cheap: callers check the data
+    /// set's layout before reading pixel data (whose size rules differ for YBR_FULL_422 and the like).
+    /// </summary>
+    public static void EnsureSupported(PixelFrameInfo info)
+    {
+        var photometric = info.PhotometricInterpretation.Trim().ToUpperInvariant();
+        switch (photometric)
         {
-            "MONOCHROME1" or "MONOCHROME2" => RenderGray(info, native, presentation, window, invert: photometric == "MONOCHROME1"),
-            "RGB" => RenderRgb(info, native),
-            "" => throw new ImageRenderException("the image has no Photometric Interpretation"),
-            _ => throw new ImageRenderException($"rendering Photometric Interpretation {photometric} is not supported (MONOCHROME1, MONOCHROME2 and RGB are)"),
-        };
+            case "MONOCHROME1" or "MONOCHROME2":
+                if (info.SamplesPerPixel != 1)
+                    throw new ImageRenderException($"a grayscale image with {info.SamplesPerPixel} samples per pixel");
+                if (info.BitsAllocated is not (8 or 16))
+                    throw new ImageRenderException($"rendering grayscale images of {info.BitsAllocated} bits allocated is not supported (8 and 16 are)");
+                break;
+            case "RGB":
+                if (info.SamplesPerPixel != 3 || info.BitsAllocated != 8)
+                    throw new ImageRenderException($"rendering RGB with {info.SamplesPerPixel} samples of {info.BitsAllocated} bits is not supported (3 samples of 8 bits are)");
+                break;
+            case "":
+                throw new ImageRenderException("the image has no Photometric Interpretation");
+            default:
+                throw new ImageRenderException($"rendering Photometric Interpretation {photometric} is not supported (MONOCHROME1, MONOCHROME2 and RGB are)");
+        }
     }
 
     private static RenderedImage RenderGray(PixelFrameInfo info, ReadOnlySpan<byte> native, ImagePresentation presentation, VoiWindow? requested, bool invert)
     {
-        if (info.SamplesPerPixel != 1)
-            throw new ImageRenderException($"a grayscale image with {info.SamplesPerPixel} samples per pixel");
-        if (info.BitsAllocated is not (8 or 16))
-            throw new ImageRenderException($"rendering grayscale images of {info.BitsAllocated} bits allocated is not supported (8 and 16 are)");
         int pixels = info.Rows * info.Columns;
         int bytesPerPixel = info.BitsAllocated / 8;
         if (native.Length < (long)pixels * bytesPerPixel)
@@ -72,8 +89,6 @@ public static class FrameRenderer
 
     private static RenderedImage RenderRgb(PixelFrameInfo info, ReadOnlySpan<byte> native)
     {
-        if (info.SamplesPerPixel != 3 || info.BitsAllocated != 8)
-            throw new ImageRenderException($"rendering RGB with {info.SamplesPerPixel} samples of {info.BitsAllocated} bits is not supported (3 samples of 8 bits are)");
         int pixels = info.Rows * info.Columns;
         if (native.Length < pixels * 3L)
             throw new DicomFormatException($"the frame has {native.Length} bytes, {pixels * 3} expected", -1, DicomTags.PixelData);
