@@ -37,6 +37,35 @@ public sealed class RenderedMatchesDcmtkTests
         Assert.True(max <= 1, $"{file}{query}: largest difference to dcmj2pnm is {max} gray levels");
     }
 
+    public static TheoryData<string, string[], string, string[]> Variants() => new()
+    {
+        // file, dcmodify changes, query, dcmj2pnm options: layouts the corpus lacks, made from its files
+        { "MR_small.dcm", ["(0028,0004)=MONOCHROME1"], "", ["+Wi", "1"] },                              // inverted display
+        { "MR_small.dcm", ["(0028,0004)=MONOCHROME1"], "?window=300,700", ["+Ww", "300", "700"] },
+        { "CT_small.dcm", ["(0028,1053)=2.5", "(0028,1052)=-100"], "?window=500,2000", ["+Ww", "500", "2000"] }, // modality LUT
+        { "CT_small.dcm", ["(0028,1053)=-1", "(0028,1052)=0"], "", ["+Wm"] },                           // negative slope, min/max
+        { "MR_small.dcm", ["(0028,0101)=12", "(0028,0102)=11"], "?window=1000,2000", ["+Ww", "1000", "2000"] }, // 12 of 16 bits stored
+        { "MR_small.dcm", ["(0028,1056)=SIGMOID"], "?window=600,1600,sigmoid", ["+Ww", "600", "1600", "+Wfs"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Modified_corpus_files_render_as_dcmj2pnm_renders_them(string file, string[] changes, string query, string[] dcmtkOptions)
+    {
+        using var dir = new TempDirectory();
+        var copy = dir.Combine("variant.dcm");
+        File.Copy(CorpusFiles.PathOf("test_files/" + file), copy);
+        var modify = ExternalTool.Run("dcmodify", ["-nb", .. changes.SelectMany(c => new[] { "-i", c }), copy]);
+        Assert.True(modify.ExitCode == 0, modify.StdErr);
+        await using var server = await RenderingServer.StartAsync();
+        var stored = await server.StoreAsync(copy);
+
+        var ours = await server.FetchImageAsync(stored.InstanceUrl() + "/rendered" + query, "image/png", "image/png", dir, "ours.png");
+        var theirs = RenderingServer.Dcmj2pnm(copy, dir, "dcmtk.png", dcmtkOptions);
+        var (max, _) = Pil.Diff(ours, theirs);
+        Assert.True(max <= 1, $"{file} {string.Join(' ', changes)}{query}: largest difference to dcmj2pnm is {max} gray levels");
+    }
+
     [Fact]
     public async Task Each_frame_of_a_multi_frame_instance_renders_as_dcmj2pnm_renders_that_frame()
     {
