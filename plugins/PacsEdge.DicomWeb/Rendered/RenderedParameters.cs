@@ -14,8 +14,8 @@ internal sealed record RenderedParameters(VoiWindow? Window, int? ViewportWidth,
     /// <summary>No viewport in the request would render a full-size thumbnail; this bounds it.</summary>
     public const int DefaultThumbnailSize = 128;
 
-    /// <summary>Larger viewports would let one request allocate gigabytes.</summary>
-    public const int MaxViewport = 8192;
+    /// <summary>Bounds what one request can allocate (4096² RGBA is 64 MiB before encoding).</summary>
+    public const int MaxViewport = 4096;
 
     public static RenderedParameters Parse(IQueryCollection query)
     {
