@@ -63,6 +63,21 @@ public sealed class MetadataTests(CorpusServerFixture corpus) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task BulkDataURIs_are_built_from_the_requests_own_host_and_the_ETag_follows_it()
+    {
+        var stored = corpus.StoredAsIs("test_files/CT_small.dcm")!;
+        var path = WadoServer.InstancePath(stored) + "/metadata";
+        var response = await corpus.Wado.GetAsync(path, configure: r => r.Headers.Host = "pacs.example.org:4443");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("http://pacs.example.org:4443" + WadoServer.InstancePath(stored) + "/bulkdata/7FE00010",
+            json.RootElement[0].GetProperty("7FE00010").GetProperty("BulkDataURI").GetString());
+        // Another base URL is another representation: the tag must differ, and the cache must not mix them up.
+        var direct = await corpus.Wado.GetAsync(path);
+        Assert.NotEqual(response.Headers.ETag!.Tag, direct.Headers.ETag!.Tag);
+        Assert.DoesNotContain("pacs.example.org", await direct.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_threshold_is_configurable()
     {
         await using var wado = await WadoServer.StartAsync(new Dictionary<string, string?> { ["Plugins:DicomWeb:Wado:MetadataBulkDataThreshold"] = "4" });
