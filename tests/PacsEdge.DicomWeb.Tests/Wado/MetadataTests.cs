@@ -57,6 +57,8 @@ public sealed class MetadataTests(CorpusServerFixture corpus) : IClassFixture<Co
         var ds = json.RootElement[0];
         Assert.StartsWith("http://127.0.0.1:", ds.GetProperty("7FE00010").GetProperty("BulkDataURI").GetString());
         Assert.False(ds.GetProperty("7FE00010").TryGetProperty("InlineBinary", out _));
+        Assert.True(ds.GetProperty("00431029").TryGetProperty("BulkDataURI", out _)); // 2068 bytes
+        Assert.True(ds.GetProperty("00431028").TryGetProperty("InlineBinary", out _)); // 80 bytes
         foreach (var attribute in ds.EnumerateObject())
             if (attribute.Value.TryGetProperty("InlineBinary", out var inline))
                 Assert.True(Convert.FromBase64String(inline.GetString()!).Length < 1024, $"{attribute.Name} is inline");
@@ -84,7 +86,8 @@ public sealed class MetadataTests(CorpusServerFixture corpus) : IClassFixture<Co
         var stored = await wado.StoreAsync(CorpusFiles.PathOf("test_files/CT_small.dcm"));
         var text = await (await wado.GetAsync(WadoServer.InstancePath(stored) + "/metadata")).Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text);
-        // (0029,1010) is an 8-byte-plus OB private value in CT_small: above 4 bytes, so a URI now.
+        // (0043,1028) is an 80-byte private OB in CT_small: inline by default, above 4 bytes, so a URI now.
+        Assert.True(json.RootElement[0].GetProperty("00431028").TryGetProperty("BulkDataURI", out _));
         var binaries = json.RootElement[0].EnumerateObject().Where(a => a.Value.GetProperty("vr").GetString() is "OB" or "OW" or "UN").ToList();
         Assert.NotEmpty(binaries);
         Assert.All(binaries, a => Assert.True(a.Value.TryGetProperty("BulkDataURI", out _) || !a.Value.TryGetProperty("InlineBinary", out _), a.Name));
