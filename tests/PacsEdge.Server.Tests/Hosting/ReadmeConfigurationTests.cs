@@ -14,6 +14,7 @@ public class ReadmeConfigurationTests
         { StorageOptions.Section, nameof(StorageOptions.OnDuplicate), new StorageOptions().OnDuplicate.ToString() },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
+        { IndexProviderOptions.Section, nameof(IndexProviderOptions.ExtraTags), "[]" }, // an empty list
     };
 
     [Theory]
