@@ -49,7 +49,7 @@ internal static class QidoSearch
         var held = HeldTags(level, services.GetService<IndexOptions>() ?? new IndexOptions());
         foreach (var tag in query.IncludeTags.Where(t => !held.Contains(t) && !QidoReturnAttributes.IsComputed(t)))
             if (!query.Index.Matches.Any(m => m.Tag == tag))
-                query.Warnings.Add($"includefield {QidoAttributeKey.Describe(tag)} ({tag.ToHex()}): this attribute is not indexed (Index:ExtraTags adds it); it is not returned");
+                query.Warnings.Add($"includefield {QidoAttributeKey.Describe(tag)} ({tag.ToHex()}): {WhyNotHeld(tag, level)}; it is not returned");
 
         var tags = new HashSet<DicomTag>(QidoReturnAttributes.Defaults(level, study is not null, series is not null));
         tags.UnionWith(query.IncludeTags.Where(t => held.Contains(t) || QidoReturnAttributes.IsComputed(t)));
@@ -62,6 +62,11 @@ internal static class QidoSearch
         WarningHeaders.Add(context.Response, query.Warnings);
         await QidoResponseWriter.WriteAsync(context.Response, responseType, datasets, context.RequestAborted);
     }
+
+    private static string WhyNotHeld(DicomTag tag, QueryLevel level) =>
+        IndexedAttributes.TryGet(tag, out var attribute)
+            ? $"a {attribute.Level}-level attribute, which {level} results do not carry"
+            : "this attribute is not indexed (Index:ExtraTags adds it)";
 
     /// <summary>The tags the index returns for a search at <paramref name="level"/>: its columns and the configured extra tags, at that level and above.</summary>
     private static HashSet<DicomTag> HeldTags(QueryLevel level, IndexOptions options)
