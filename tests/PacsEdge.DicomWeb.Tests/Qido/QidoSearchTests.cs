@@ -184,7 +184,7 @@ public abstract class QidoSearchTests<TFixture>(TFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("/studies?Modality=CT", "Modality")]
     [InlineData("/studies?00091001=x", "00091001")]
-    [InlineData("/studies?RequestAttributeSequence.RequestedProcedureID=7", "RequestAttributeSequence")]
+    [InlineData("/studies?RequestAttributesSequence.RequestedProcedureID=7", "RequestAttributesSequence")]
     [InlineData("/studies?NumberOfStudyRelatedInstances=4", "NumberOfStudyRelatedInstances")]
     [InlineData("/studies?includefield=InstitutionName", "InstitutionName")]
     public async Task Keys_the_server_does_not_support_are_ignored_with_a_warning_not_silently(string uri, string named)
