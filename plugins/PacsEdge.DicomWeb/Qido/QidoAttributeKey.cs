@@ -6,7 +6,7 @@ namespace PacsEdge.DicomWeb.Qido;
 
 /// <summary>
 /// An attribute named in a QIDO-RS request (PS3.18 8.3.4.1 {attributeID}): a keyword ("PatientID"), a tag as eight
-/// hex digits ("00100020", what OHIF sends), or a dotted sequence path ("RequestAttributeSequence.RequestedProcedureID").
+/// hex digits ("00100020", what OHIF sends), or a dotted sequence path ("RequestAttributesSequence.RequestedProcedureID").
 /// </summary>
 internal readonly record struct QidoAttributeKey(DicomTag Tag, bool IsSequencePath, string Text)
 {
