@@ -1,4 +1,6 @@
 using PacsEdge.Server.Configuration;
+using PacsEdge.Server.Plugins;
+using PacsEdge.Server.Hosting;
 using PacsEdge.Testing;
 
 namespace PacsEdge.Server.Tests.Hosting;
@@ -15,6 +17,11 @@ public class ReadmeConfigurationTests
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ExtraTags), "[]" }, // an empty list
+        { PluginOptions.Section, nameof(PluginOptions.Assemblies), string.Join(", ", PluginOptions.DefaultAssemblies) },
+        { PluginOptions.Section, nameof(PluginOptions.Directory), "" },
+        { PluginOptions.Section, nameof(PluginOptions.Disabled), "" },
+        { CorsOptions.Section, nameof(CorsOptions.AllowedOrigins), "" },
+        { ForwardedHeadersSettings.Section, nameof(ForwardedHeadersSettings.KnownProxies), "" },
     };
 
     [Theory]
@@ -23,7 +30,7 @@ public class ReadmeConfigurationTests
     {
         var row = File.ReadLines(RepoPaths.Of("README.md")).SingleOrDefault(l => l.StartsWith($"| `{section}:{name}` |"));
         Assert.NotNull(row);
-        Assert.Contains($"`PACSEDGE__{section}__{name}`", row);
+        Assert.Contains($"`PACSEDGE__{section.Replace(":", "__")}__{name}`", row);
         Assert.Contains($"`{defaultValue}`", row);
     }
 
@@ -31,7 +38,7 @@ public class ReadmeConfigurationTests
     public void The_list_above_covers_every_property_of_the_option_classes()
     {
         var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
-        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions) }
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions), typeof(PluginOptions), typeof(CorsOptions), typeof(ForwardedHeadersSettings) }
             .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
         Assert.Equal(actual, documented);
     }
