@@ -6,12 +6,16 @@ public sealed class DicomWebOptions
     /// <summary>Where the DICOMweb resources are mapped.</summary>
     public string BasePath { get; set; } = "/dicom-web";
 
+    /// <summary>QIDO-RS: the most results one search returns; a larger limit (or none) is capped with a Warning header.</summary>
+    public int MaxQueryLimit { get; set; } = 1000;
+
     /// <summary>Largest STOW-RS request body in bytes (0 = no limit); replaces Kestrel's 30 MB default for those routes.</summary>
     public long MaxRequestBytes { get; set; } = 16L * 1024 * 1024 * 1024;
 
     /// <summary>Null when the options are usable, else the reason.</summary>
     public string? Validate() =>
         !BasePath.StartsWith('/') || BasePath.Length < 2 || BasePath.EndsWith('/') ? "Plugins:DicomWeb:BasePath must start with / and not end with /"
+        : MaxQueryLimit < 1 ? "Plugins:DicomWeb:MaxQueryLimit must be at least 1"
         : MaxRequestBytes < 0 ? "Plugins:DicomWeb:MaxRequestBytes must be 0 (no limit) or positive"
         : null;
 }

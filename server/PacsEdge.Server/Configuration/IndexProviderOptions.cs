@@ -12,4 +12,7 @@ public sealed class IndexProviderOptions
 
     /// <summary>The Npgsql connection string for Provider=Postgres; its Search Path picks the schema. Unused for Sqlite.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>Attributes indexed beyond the default return keys (matched and returned by QIDO-RS); applies to instances stored from then on.</summary>
+    public List<ExtraTagOptions> ExtraTags { get; set; } = [];
 }

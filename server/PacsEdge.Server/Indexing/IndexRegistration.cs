@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PacsEdge.Index;
 using PacsEdge.Index.Storage;
 using PacsEdge.Server.Configuration;
@@ -19,6 +20,7 @@ public static class IndexRegistration
     public static IServiceCollection AddIndex(this IServiceCollection services, IConfiguration configuration)
     {
         var options = Bind(configuration);
+        services.AddSingleton(ExtraTagsConfiguration.ToIndexOptions(options.ExtraTags));
         return options.Provider.Equals(IndexProviderOptions.Postgres, StringComparison.OrdinalIgnoreCase)
             ? services.AddPostgresIndex(options.ConnectionString)
             : services.AddSqliteIndex();
@@ -57,7 +59,7 @@ public static class IndexRegistration
 
     private static IServiceCollection AddIndexCore(this IServiceCollection services, Func<IServiceProvider, Func<CancellationToken, Task<IDicomIndex>>> opener)
     {
-        services.AddSingleton(new IndexOptions());
+        services.TryAddSingleton(new IndexOptions()); // AddIndex registers the configured one first
         services.AddSingleton(provider => new OpeningDicomIndex(opener(provider)));
         services.AddSingleton<IDicomIndex>(provider => provider.GetRequiredService<OpeningDicomIndex>());
         services.AddSingleton<IReadinessCheck, IndexReadinessCheck>();

@@ -16,6 +16,7 @@ public class ReadmeConfigurationTests
         { StorageOptions.Section, nameof(StorageOptions.OnDuplicate), new StorageOptions().OnDuplicate.ToString() },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
+        { IndexProviderOptions.Section, nameof(IndexProviderOptions.ExtraTags), "[]" }, // an empty list
         { PluginOptions.Section, nameof(PluginOptions.Assemblies), string.Join(", ", PluginOptions.DefaultAssemblies) },
         { PluginOptions.Section, nameof(PluginOptions.Directory), "" },
         { PluginOptions.Section, nameof(PluginOptions.Disabled), "" },
