@@ -4,6 +4,8 @@ using PacsEdge.Dicom.Dataset;
 using PacsEdge.Dicom.Dictionary;
 using PacsEdge.Index.Model;
 
+using PacsEdge.DicomWeb.Http;
+
 namespace PacsEdge.DicomWeb.Qido;
 
 /// <summary>

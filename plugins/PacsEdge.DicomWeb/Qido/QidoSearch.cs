@@ -9,6 +9,8 @@ using PacsEdge.Index.Model;
 using PacsEdge.Index.Schema;
 using PacsEdge.Plugins.Errors;
 
+using PacsEdge.DicomWeb.Http;
+
 namespace PacsEdge.DicomWeb.Qido;
 
 /// <summary>

@@ -5,6 +5,8 @@ using PacsEdge.Dicom.Multipart;
 using PacsEdge.Plugins;
 using PacsEdge.Plugins.Errors;
 
+using PacsEdge.DicomWeb.Http;
+
 namespace PacsEdge.DicomWeb.Stow;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal static class StowHandler
         if (outcomes.Count == 0)
             throw new PacsEdgeException(ErrorCode.BadRequest, "the multipart/related body has no parts; STOW-RS needs at least one DICOM instance");
 
-        var urls = RetrieveUrls.For(context.Request, options.BasePath);
+        var urls = DicomWebUrls.For(context.Request, options.BasePath);
         var response = StowResponse.Build(outcomes, urls, study);
         context.Response.StatusCode = StowResponse.StatusCode(outcomes);
         AddWarningHeaders(context, outcomes);

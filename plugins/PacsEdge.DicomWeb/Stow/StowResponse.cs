@@ -3,6 +3,8 @@ using PacsEdge.Dicom;
 using PacsEdge.Dicom.Dataset;
 using PacsEdge.Plugins;
 
+using PacsEdge.DicomWeb.Http;
+
 namespace PacsEdge.DicomWeb.Stow;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class StowResponse
 
     /// <param name="urls">absolute WADO-RS URLs of this request's origin</param>
     /// <param name="requestStudy">the {study} of /studies/{study}, or null</param>
-    public static DicomDataset Build(IReadOnlyCollection<StowOutcome> outcomes, RetrieveUrls urls, string? requestStudy)
+    public static DicomDataset Build(IReadOnlyCollection<StowOutcome> outcomes, DicomWebUrls urls, string? requestStudy)
     {
         var dataset = new DicomDataset();
         // RetrieveURL is type 2: the study's URL when the request names it or every stored instance is in one
@@ -39,7 +41,7 @@ internal static class StowResponse
         return dataset;
     }
 
-    private static DicomDataset ReferencedItem(StoreResult result, RetrieveUrls urls)
+    private static DicomDataset ReferencedItem(StoreResult result, DicomWebUrls urls)
     {
         var item = SopReference(result);
         item.AddOrReplaceString(DicomTags.RetrieveURL, DicomVR.UR, urls.Instance(result.StudyInstanceUid!, result.SeriesInstanceUid!, result.SopInstanceUid!));

@@ -34,11 +34,10 @@ internal static class WadoTarget
         : $"study {path.StudyInstanceUid}";
 
     /// <summary>The absolute URL of the DICOMweb root as this request reached it (scheme, host and PathBase of the request).</summary>
-    public static string BaseUrl(HttpRequest request, string basePath) =>
-        $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{basePath}";
+    public static string BaseUrl(HttpRequest request, string basePath) => Http.DicomWebUrls.For(request, basePath).ServiceRoot;
 
     public static string InstanceUrl(string baseUrl, HierarchyPath p) =>
-        $"{baseUrl}/studies/{p.StudyInstanceUid}/series/{p.SeriesInstanceUid}/instances/{p.SopInstanceUid}";
+        new Http.DicomWebUrls(baseUrl).Instance(p.StudyInstanceUid, p.SeriesInstanceUid!, p.SopInstanceUid!);
 
     private static void Check(string uid, string what)
     {
