@@ -23,17 +23,18 @@ internal static class OhifEndpoints
         var relocation = new OhifRelocation(basePath);
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
 
-        routes.MapMethods(basePath, readMethods, (HttpContext http) =>
-            Results.Redirect(basePath + "/" + http.Request.QueryString.Value));
-
         routes.MapMethods(basePath + "/app-config.js", readMethods, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             return Results.Text(OhifAppConfig.Render(basePath, dicomWebRoot, dist.Version), "text/javascript", Encoding.UTF8);
         });
 
+        // Also matches the base itself (routing ignores a trailing slash): /ohif is redirected to /ohif/, so that
+        // the page's relative URLs resolve below the base.
         routes.MapMethods(basePath + "/{**path}", readMethods, (HttpContext http, string? path) =>
         {
+            if (!http.Request.Path.Value!.EndsWith('/') && string.IsNullOrEmpty(path))
+                return Results.Redirect(basePath + "/" + http.Request.QueryString.Value);
             if (dist.Root is null) throw new PacsEdgeException(ErrorCode.NotFound, dist.MissingReason!);
             path ??= "";
             var file = path.Length == 0 ? null : dist.FindFile(path);
