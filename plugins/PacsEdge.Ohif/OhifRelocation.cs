@@ -7,7 +7,7 @@ namespace PacsEdge.Ohif;
 /// <summary>
 /// OHIF's published dist/ is built for the site root: index.html names "/app.bundle...js", sets
 /// window.PUBLIC_URL="/", and every webpack runtime has its public path fixed to "/" (chunks, workers and wasm are
-/// loaded from there). Served at /ohif/, those files are rewritten on their way out so that every URL points
+/// loaded from there), and the style sheets name their fonts as url(/...). Served at /ohif/, those files are rewritten on their way out so that every URL points
 /// below the base; the files on disk stay as npm shipped them (their integrity stays checkable). Rewritten
 /// content is computed once per file and kept; a dist built for the base already needs no rewrite.
 /// </summary>
@@ -42,6 +42,8 @@ public sealed partial class OhifRelocation(string basePath)
         {
             FileKind.IndexHtml => RewriteIndexHtml(text),
             FileKind.Script => text.Replace(WebpackPublicPath, $"__webpack_require__.p = \"{_base}\";", StringComparison.Ordinal),
+            // css-loader resolved url() to the public path too (fonts): url(/font.woff2).
+            FileKind.StyleSheet => text.Replace("url(/", $"url({_base}", StringComparison.Ordinal),
             _ => text.Replace("\"/assets/", $"\"{_base}assets/", StringComparison.Ordinal),
         };
         return ReferenceEquals(rewritten, text) || rewritten == text ? null : Encoding.UTF8.GetBytes(rewritten);
@@ -54,12 +56,13 @@ public sealed partial class OhifRelocation(string basePath)
         return Path.GetExtension(name) switch
         {
             ".js" => FileKind.Script,
+            ".css" => FileKind.StyleSheet,
             ".json" or ".xml" or ".webapp" => FileKind.Manifest,
             _ => FileKind.AsIs,
         };
     }
 
-    private enum FileKind { AsIs, IndexHtml, Script, Manifest }
+    private enum FileKind { AsIs, IndexHtml, Script, StyleSheet, Manifest }
 
     [GeneratedRegex("<script[^>]*init-service-worker\\.js[^>]*></script>")]
     private static partial Regex ServiceWorkerScript();

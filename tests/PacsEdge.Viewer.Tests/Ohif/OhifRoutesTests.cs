@@ -57,6 +57,9 @@ public sealed partial class OhifRoutesTests
         var served = await server.Client.GetStringAsync("/ohif/" + bundle);
         Assert.Contains("__webpack_require__.p = \"/ohif/\";", served, StringComparison.Ordinal);
         Assert.DoesNotContain("__webpack_require__.p = \"/\";", served, StringComparison.Ordinal);
+        var css = await server.Client.GetStringAsync("/ohif/app.bundle.css");
+        Assert.Contains("url(/ohif/", css, StringComparison.Ordinal);
+        Assert.DoesNotMatch("url\\(/(?!ohif/)", css);
         // Files that need no relocation are served byte for byte.
         var wasm = Directory.GetFiles(OhifAssets.Directory, "*.wasm").First();
         var wasmResponse = await server.Client.GetAsync("/ohif/" + Path.GetFileName(wasm));
