@@ -12,6 +12,8 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
 {
     private const string PatientName = "Ohif^Demo";
     private const string PatientId = "OHIF-DEMO-1";
+    /// <summary>How OHIF's study list shows the PN "Ohif^Demo".</summary>
+    private const string ListedName = "Ohif, Demo";
     private static readonly float Timeout = 45_000;
 
     [Fact]
@@ -34,20 +36,23 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
         {
             // 1. The study list (QIDO-RS /studies) shows the study.
             await page.GotoAsync(new Uri(origin, "/ohif/").ToString());
-            await page.GetByText(PatientId).First.WaitForAsync();
+            await page.GetByText(ListedName).First.WaitForAsync();
             var listText = await page.InnerTextAsync("body");
             Assert.Contains("Synthetic chest CT", listText, StringComparison.Ordinal);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "study-list.png") });
 
             // 2. The viewer (an OHIF client route, answered with index.html) renders the CT: WADO-RS metadata and frames.
             await page.GotoAsync(new Uri(origin, $"/ohif/viewer?StudyInstanceUIDs={demo.Ct.StudyInstanceUid}").ToString());
-            var lit = await WaitForRenderedPixelsAsync(page);
+            var lit = await WaitForPixelsAsync(page, LitPixel, 0.10);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "viewer-ct.png") });
             Assert.True(lit > 0.10, $"the CT viewport shows {lit:P1} non-black pixels");
 
             // 3. The SEG: its series is in the study browser; loading it hydrates the segmentation (segment "Lesion").
+            Assert.True(await MeasureAsync(page, RedPixel) < 0.001, "red overlay before the SEG is loaded");
             await LoadSegmentationAsync(page, demo);
+            var red = await WaitForPixelsAsync(page, RedPixel, 0.003);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "viewer-seg.png") });
+            Assert.True(red > 0.003, $"the SEG's lesion (shown in its recommended red) covers {red:P2} of the viewport");
         }
         finally
         {
@@ -58,37 +63,47 @@ public sealed class OhifViewerTests(ITestOutputHelper output)
         Assert.True(log.Failed.Count == 0, "failed requests:\n" + string.Join('\n', log.Failed));
     }
 
-    /// <summary>Waits until a cornerstone viewport canvas is mostly drawn; the share of its pixels that are not black.</summary>
-    private static async Task<double> WaitForRenderedPixelsAsync(IPage page)
+    // Pixel predicates over RGBA: the grey CT (window 40/400) and the SEG's red overlay (its CIELab colour).
+    private const string LitPixel = "(r, g, b) => r + g + b > 60";
+    private const string RedPixel = "(r, g, b) => r > 150 && r - g > 60 && r - b > 60";
+
+    /// <summary>The largest share of a cornerstone viewport canvas's pixels that match the predicate.</summary>
+    private static Task<double> MeasureAsync(IPage page, string predicate) => page.EvaluateAsync<double>($$"""
+        () => {
+          const match = {{predicate}};
+          let best = 0;
+          for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
+            if (!c.width || !c.height) continue;
+            const ctx = c.getContext('2d', { willReadFrequently: true });
+            if (!ctx) continue;
+            const d = ctx.getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (match(d[i], d[i + 1], d[i + 2])) n++;
+            best = Math.max(best, n / (c.width * c.height));
+          }
+          return best;
+        }
+        """);
+
+    private static async Task<double> WaitForPixelsAsync(IPage page, string predicate, double share)
     {
-        const string measure = """
-            () => {
-              let best = 0;
-              for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
-                if (!c.width || !c.height) continue;
-                const ctx = c.getContext('2d', { willReadFrequently: true });
-                if (!ctx) continue;
-                const d = ctx.getImageData(0, 0, c.width, c.height).data;
-                let lit = 0;
-                for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] > 60) lit++;
-                best = Math.max(best, lit / (c.width * c.height));
-              }
-              return best;
-            }
-            """;
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
-        double lit;
-        while ((lit = await page.EvaluateAsync<double>(measure)) < 0.10 && DateTime.UtcNow < deadline)
+        double found;
+        while ((found = await MeasureAsync(page, predicate)) < share && DateTime.UtcNow < deadline)
             await Task.Delay(500);
-        return lit;
+        return found;
     }
 
     private static async Task LoadSegmentationAsync(IPage page, DemoStudy demo)
     {
-        // The study browser lists the SEG series by its description; a double click loads it into the viewport.
-        var thumbnail = page.GetByText(demo.SegSeriesDescription).First;
-        await thumbnail.WaitForAsync();
-        await thumbnail.DblClickAsync();
-        await page.GetByText(Dicom.SegmentationBuilder.SegmentLabel, new PageGetByTextOptions { Exact = true }).First.WaitForAsync();
+        // OHIF's first-visit tour covers the page with a modal overlay.
+        try { await page.GetByText("Skip all").ClickAsync(new LocatorClickOptions { Timeout = 5_000 }); }
+        catch (TimeoutException) { } // no tour (already dismissed in this browser profile)
+        // The study browser lists the SEG series by its description; a double click loads it (WADO-RS retrieve of
+        // the instance) and OHIF asks whether to open it onto the CT: yes hydrates it.
+        var series = page.GetByText(demo.SegSeriesDescription).First;
+        await series.WaitForAsync();
+        await series.DblClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes", Exact = true }).ClickAsync();
     }
 }
