@@ -8,8 +8,9 @@ namespace PacsEdge.Ohif;
 /// OHIF's published dist/ is built for the site root: index.html names "/app.bundle...js", sets
 /// window.PUBLIC_URL="/", and every webpack runtime has its public path fixed to "/" (chunks, workers and wasm are
 /// loaded from there), and the style sheets name their fonts as url(/...). Served at /ohif/, those files are
-/// rewritten on their way out so that every URL points below the base; the files on disk stay as npm shipped them (their integrity stays checkable). Rewritten
-/// content is computed once per file and kept; a dist built for the base already needs no rewrite.
+/// rewritten on their way out so that every URL points below the base; the files on disk stay as npm shipped them
+/// (their integrity stays checkable). Rewritten content is computed once per file and kept; a dist built for the
+/// base already needs no rewrite.
 /// </summary>
 public sealed partial class OhifRelocation(string basePath)
 {
