@@ -16,6 +16,8 @@ public enum ErrorCode
     RangeNotSatisfiable = 1005,
     /// <summary>A blob key that is not 64 hexadecimal digits (e.g. a path-like value).</summary>
     InvalidBlobKey = 1006,
+    /// <summary>The request body is larger than the route allows (HTTP 413).</summary>
+    PayloadTooLarge = 1007,
 
     NotFound = 2000,
     RouteNotFound = 2001,

@@ -11,6 +11,7 @@ public static class ErrorCodeInfo
         ErrorCode.NotAcceptable => StatusCodes.Status406NotAcceptable,
         ErrorCode.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCode.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
+        ErrorCode.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCode.StorageFull => StatusCodes.Status507InsufficientStorage,
         ErrorCode.NotReady => StatusCodes.Status503ServiceUnavailable,
         _ => (int)code switch
@@ -32,6 +33,7 @@ public static class ErrorCodeInfo
         ErrorCode.UnsupportedMediaType => "Unsupported media type",
         ErrorCode.RangeNotSatisfiable => "Range not satisfiable",
         ErrorCode.InvalidBlobKey => "Invalid blob key",
+        ErrorCode.PayloadTooLarge => "Payload too large",
         ErrorCode.NotFound => "Not found",
         ErrorCode.RouteNotFound => "No such route",
         ErrorCode.BlobNotFound => "Blob not found",

@@ -11,6 +11,8 @@ public static class PacsEdgeCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(DumpCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         ServeCommand.AddTo(root); // `pacsedge` with no verb runs the server
         return root;
     }

@@ -35,6 +35,8 @@ public static class PacsEdgeHost
         builder.WebHost.UseUrls(server.UrlList());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(server.ShutdownTimeoutSeconds));
         LoggingSetup.Configure(builder);
+        var http = HttpFeatures.Bind(builder.Configuration);
+        http.AddServices(builder.Services);
 
         var dataDirectory = DataDirectory.Open(storage.DataDirectory);
         try
@@ -52,6 +54,7 @@ public static class PacsEdgeHost
             var app = builder.Build();
             app.Services.GetRequiredService<DataDirectory>(); // resolved now, so disposing the app releases the lock
             app.Lifetime.ApplicationStopped.Register(dataDirectory.Dispose);
+            http.Use(app);
             app.UseMiddleware<ProblemMiddleware>();
             app.MapHealth();
             foreach (var plugin in plugins) plugin.MapRoutes(app);

@@ -1,4 +1,6 @@
 using PacsEdge.Server.Configuration;
+using PacsEdge.Server.Plugins;
+using PacsEdge.Server.Hosting;
 using PacsEdge.Testing;
 
 namespace PacsEdge.Server.Tests.Hosting;
@@ -14,6 +16,11 @@ public class ReadmeConfigurationTests
         { StorageOptions.Section, nameof(StorageOptions.OnDuplicate), new StorageOptions().OnDuplicate.ToString() },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
+        { PluginOptions.Section, nameof(PluginOptions.Assemblies), string.Join(", ", PluginOptions.DefaultAssemblies) },
+        { PluginOptions.Section, nameof(PluginOptions.Directory), "" },
+        { PluginOptions.Section, nameof(PluginOptions.Disabled), "" },
+        { CorsOptions.Section, nameof(CorsOptions.AllowedOrigins), "" },
+        { ForwardedHeadersSettings.Section, nameof(ForwardedHeadersSettings.KnownProxies), "" },
     };
 
     [Theory]
@@ -22,7 +29,7 @@ public class ReadmeConfigurationTests
     {
         var row = File.ReadLines(RepoPaths.Of("README.md")).SingleOrDefault(l => l.StartsWith($"| `{section}:{name}` |"));
         Assert.NotNull(row);
-        Assert.Contains($"`PACSEDGE__{section}__{name}`", row);
+        Assert.Contains($"`PACSEDGE__{section.Replace(":", "__")}__{name}`", row);
         Assert.Contains($"`{defaultValue}`", row);
     }
 
@@ -30,7 +37,7 @@ public class ReadmeConfigurationTests
     public void The_list_above_covers_every_property_of_the_option_classes()
     {
         var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
-        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions) }
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions), typeof(PluginOptions), typeof(CorsOptions), typeof(ForwardedHeadersSettings) }
             .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
         Assert.Equal(actual, documented);
     }

@@ -160,7 +160,7 @@ public static class TestInstances
 public sealed class StoreHarness : IAsyncDisposable
 {
     private readonly IndexProvider _provider;
-    public BlobStoreSetup Blobs { get; } = new();
+    public BlobStoreSetup Blobs { get; private set; } = null!;
     public IDicomIndex Index { get; private set; } = null!;
     public RecordingObserver Observer { get; } = new();
     public RecordingObserver FailingObserver { get; } = new(fail: true);
@@ -169,9 +169,12 @@ public sealed class StoreHarness : IAsyncDisposable
 
     private StoreHarness(IndexProvider provider) => _provider = provider;
 
-    public static async Task<StoreHarness> StartAsync(IndexProvider provider, DuplicatePolicy onDuplicate = DuplicatePolicy.Reject, Func<IDicomIndex, IDicomIndex>? wrap = null, Func<IBlobStore, IBlobStore>? wrapBlobs = null)
+    /// <param name="fileSystem">the blob store's file system seam (a recorder), built for the data directory's root</param>
+    public static async Task<StoreHarness> StartAsync(
+        IndexProvider provider, DuplicatePolicy onDuplicate = DuplicatePolicy.Reject, Func<IDicomIndex, IDicomIndex>? wrap = null,
+        Func<IBlobStore, IBlobStore>? wrapBlobs = null, Func<string, IDurableFileSystem>? fileSystem = null)
     {
-        var harness = new StoreHarness(provider);
+        var harness = new StoreHarness(provider) { Blobs = new BlobStoreSetup(fileSystem) };
         harness.Index = await provider.OpenAsync(harness.Blobs.Data.Index);
         harness.Notifier = new StoredInstanceNotifier([harness.FailingObserver, harness.Observer], NullLogger<StoredInstanceNotifier>.Instance);
         await harness.Notifier.StartAsync(CancellationToken.None);
