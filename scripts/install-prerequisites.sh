@@ -4,7 +4,9 @@
 #   scripts/install-prerequisites.sh          build prerequisites only
 #   scripts/install-prerequisites.sh --test   plus what the tests run: referee tools (dcmtk, dicom3tools, pydicom),
 #                                             strace (the durable-write syscall order), curl (a real STOW client)
-#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh)
+#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh),
+#                                             chromium (the OHIF viewer test drives it headless)
+# Both fetch the prebuilt OHIF viewer into artifacts/ohif (scripts/fetch-ohif.sh, needs npm).
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -13,6 +15,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 packages=()
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then
   command -v dcmdump >/dev/null 2>&1 || packages+=(dcmtk)
   command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)
@@ -20,6 +23,7 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v strace >/dev/null 2>&1 || packages+=(strace)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fi
 
 if ((${#packages[@]})); then
@@ -29,3 +33,5 @@ if ((${#packages[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
+
+"$(dirname "${BASH_SOURCE[0]}")/fetch-ohif.sh"

@@ -16,7 +16,7 @@ public sealed class PluginLoadingTests
     [Fact]
     public async Task A_disabled_plugin_maps_no_routes()
     {
-        await using var server = await InProcessServer.StartAsync(overrides: new Dictionary<string, string?> { ["Plugins:Disabled:0"] = "dicomweb" });
+        await using var server = await InProcessServer.StartAsync(overrides: new Dictionary<string, string?> { ["Plugins:Disabled:0"] = "dicomweb", ["Plugins:Disabled:1"] = "ohif" });
         Assert.Empty(server.App.Services.GetRequiredService<IReadOnlyList<IPacsEdgePlugin>>());
     }
 }

@@ -10,7 +10,7 @@ public sealed class PluginOptions
     public const string Section = "Plugins";
 
     /// <summary>The plugins shipped with PacsEdge, loaded when Plugins:Assemblies is not configured.</summary>
-    public static readonly IReadOnlyList<string> DefaultAssemblies = ["PacsEdge.DicomWeb"];
+    public static readonly IReadOnlyList<string> DefaultAssemblies = ["PacsEdge.DicomWeb", "PacsEdge.Ohif"];
 
     public List<string>? Assemblies { get; set; }
     public string? Directory { get; set; }
