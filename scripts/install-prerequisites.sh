@@ -4,7 +4,8 @@
 #   scripts/install-prerequisites.sh          build prerequisites only
 #   scripts/install-prerequisites.sh --test   plus what the tests run: referee tools (dcmtk, dicom3tools, pydicom),
 #                                             strace (the durable-write syscall order), curl (a real STOW client)
-#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh)
+#                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh),
+#                                             Orthanc + orthanc-dicomweb (the interop peer and the benchmark's)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -20,6 +21,10 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v strace >/dev/null 2>&1 || packages+=(strace)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
+  # Orthanc and its DICOMweb plugin: the interop tests and bench/run-peer-bench.sh start their own Orthanc
+  # from a generated configuration (tests/PacsEdge.Testing/Orthanc), never the system service.
+  [[ -x /usr/sbin/Orthanc ]] || packages+=(orthanc)
+  [[ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ]] || packages+=(orthanc-dicomweb)
 fi
 
 if ((${#packages[@]})); then
