@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace PacsEdge.PeerBench;
+
+/// <summary>The markdown table: one row per measure, PacsEdge, Orthanc, the ratio and the target.</summary>
+public sealed class Report
+{
+    private readonly StringBuilder _rows = new();
+    private readonly List<string> _notes = [];
+
+    /// <param name="higherIsBetter">true: target is ratio ≥ target; false: ratio ≤ target</param>
+    public void Row(string measure, double ours, double theirs, string unit, double? target = null, bool higherIsBetter = true, string? oursText = null, string? theirsText = null)
+    {
+        var ratio = ours / theirs;
+        var targetText = target is null ? "" : (higherIsBetter ? "≥ " : "≤ ") + F(target.Value) + "×";
+        var met = target is null ? "" : (higherIsBetter ? ratio >= target : ratio <= target) ? "yes" : "**no**";
+        _rows.AppendLine($"| {measure} | {oursText ?? F(ours)} {unit} | {theirsText ?? F(theirs)} {unit} | {F(ratio)}× | {targetText} | {met} |");
+    }
+
+    public void Line(string measure, string ours, string theirs, string target = "", string met = "") =>
+        _rows.AppendLine($"| {measure} | {ours} | {theirs} | | {target} | {met} |");
+
+    public void Note(string note) => _notes.Add(note);
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| Measure | PacsEdge | Orthanc | PacsEdge / Orthanc | Target | Met |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        text.Append(_rows);
+        text.AppendLine();
+        foreach (var n in _notes) text.AppendLine("- " + n);
+        return text.ToString();
+    }
+
+    public static string F(double v) => v.ToString(v >= 100 ? "0" : v >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+
+    public static string MiB(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MiB";
+}
