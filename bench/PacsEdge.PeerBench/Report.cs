@@ -10,13 +10,16 @@ public sealed class Report
     private readonly List<string> _notes = [];
 
     /// <param name="higherIsBetter">true: target is ratio ≥ target; false: ratio ≤ target</param>
-    public void Row(string measure, double ours, double theirs, string unit, double? target = null, bool higherIsBetter = true, string? oursText = null, string? theirsText = null)
+    /// <param name="ours">null when PacsEdge was not run (--only orthanc), likewise <paramref name="theirs"/></param>
+    public void Row(string measure, double? ours, double? theirs, string unit, double? target = null, bool higherIsBetter = true)
     {
-        var ratio = ours / theirs;
+        double? ratio = ours / theirs;
         var targetText = target is null ? "" : (higherIsBetter ? "≥ " : "≤ ") + F(target.Value) + "×";
-        var met = target is null ? "" : (higherIsBetter ? ratio >= target : ratio <= target) ? "yes" : "**no**";
-        _rows.AppendLine($"| {measure} | {oursText ?? F(ours)} {unit} | {theirsText ?? F(theirs)} {unit} | {F(ratio)}× | {targetText} | {met} |");
+        var met = target is null || ratio is null ? "" : (higherIsBetter ? ratio >= target : ratio <= target) ? "yes" : "**no**";
+        _rows.AppendLine($"| {measure} | {Cell(ours, unit)} | {Cell(theirs, unit)} | {(ratio is null ? "–" : F(ratio.Value) + "×")} | {targetText} | {met} |");
     }
+
+    private static string Cell(double? value, string unit) => value is null ? "–" : $"{F(value.Value)} {unit}";
 
     public void Line(string measure, string ours, string theirs, string target = "", string met = "") =>
         _rows.AppendLine($"| {measure} | {ours} | {theirs} | | {target} | {met} |");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Diagnostics;
 
 namespace PacsEdge.PeerBench;
@@ -41,7 +42,11 @@ public static class StowPhase
         using var request = StowBody.Request(peer.Path("studies"), instances);
         using var response = await peer.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        if ((int)response.StatusCode != 200 || body.Contains("00081198", StringComparison.Ordinal))
+        if ((int)response.StatusCode != 200 || HasFailures(body))
             throw new InvalidOperationException($"{peer.Name} STOW-RS answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
     }
+
+    /// <summary>A FailedSOPSequence with items (Orthanc sends it empty when nothing failed).</summary>
+    private static bool HasFailures(string body) =>
+        body.Length > 0 && JsonNode.Parse(body) is JsonObject answer && answer["00081198"]?["Value"] is JsonArray { Count: > 0 };
 }
