@@ -54,6 +54,14 @@ public sealed class InteropPeers : IAsyncDisposable
         return [.. ids];
     }
 
+    /// <summary>Seeds Orthanc with the corpus and has Orthanc's STOW-RS client send all of it to PacsEdge; a failure carries both logs.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> SeedAndStowAsync(IReadOnlyList<InteropCorpus.Item> corpus)
+    {
+        var ids = await SeedOrthancAsync(corpus);
+        try { return await Orthanc.Client.StowToAsync(PacsEdgeName, ids); }
+        catch (HttpRequestException e) { throw new InvalidOperationException($"{e.Message}\n{Logs()}", e); }
+    }
+
     /// <summary>The logs of both servers, for a failure message.</summary>
     public string Logs() => $"--- pacsedge serve ---\n{PacsEdge.LogTail}\n--- Orthanc ---\n{Orthanc.Process.LogTail}";
 

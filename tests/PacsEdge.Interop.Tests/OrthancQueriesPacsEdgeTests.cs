@@ -8,7 +8,7 @@ public sealed class OrthancQueriesPacsEdgeTests
     {
         var corpus = InteropCorpus.Load();
         await using var peers = await InteropPeers.StartAsync();
-        await peers.Orthanc.Client.StowToAsync(InteropPeers.PacsEdgeName, await peers.SeedOrthancAsync(corpus));
+        await peers.SeedAndStowAsync(corpus);
         var client = peers.Orthanc.Client;
 
         foreach (var patient in corpus.Where(c => c.PatientId.Length > 0 && !c.PatientId.Contains('\\')).GroupBy(c => c.PatientId))
@@ -34,7 +34,7 @@ public sealed class OrthancQueriesPacsEdgeTests
         // Orthanc's client percent-encodes '*' (%2A); PS3.18 8.3.4 matching applies to the decoded value.
         var corpus = InteropCorpus.Load();
         await using var peers = await InteropPeers.StartAsync();
-        await peers.Orthanc.Client.StowToAsync(InteropPeers.PacsEdgeName, await peers.SeedOrthancAsync(corpus));
+        await peers.SeedAndStowAsync(corpus);
 
         var all = await peers.Orthanc.Client.QidoAsync(InteropPeers.PacsEdgeName, "/studies", new Dictionary<string, string> { ["PatientID"] = "*" });
 

@@ -9,7 +9,7 @@ public sealed class OrthancRetrievesFromPacsEdgeTests
         var corpus = InteropCorpus.Load();
         await using var peers = await InteropPeers.StartAsync();
         var client = peers.Orthanc.Client;
-        await client.StowToAsync(InteropPeers.PacsEdgeName, await peers.SeedOrthancAsync(corpus));
+        await peers.SeedAndStowAsync(corpus);
         await client.DeleteEverythingAsync();
         Assert.Empty(await client.ListAsync("instances"));
 
@@ -29,7 +29,7 @@ public sealed class OrthancRetrievesFromPacsEdgeTests
     {
         var corpus = InteropCorpus.Load();
         await using var peers = await InteropPeers.StartAsync();
-        await peers.Orthanc.Client.StowToAsync(InteropPeers.PacsEdgeName, await peers.SeedOrthancAsync(corpus));
+        await peers.SeedAndStowAsync(corpus);
 
         foreach (var series in corpus.GroupBy(c => (c.StudyUid, c.SeriesUid)))
         {

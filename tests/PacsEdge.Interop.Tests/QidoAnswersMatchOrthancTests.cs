@@ -21,7 +21,7 @@ public sealed class QidoAnswersMatchOrthancTests
     {
         var corpus = InteropCorpus.Load();
         await using var peers = await InteropPeers.StartAsync();
-        await peers.Orthanc.Client.StowToAsync(InteropPeers.PacsEdgeName, await peers.SeedOrthancAsync(corpus));
+        await peers.SeedAndStowAsync(corpus);
 
         var ours = await StudiesAsync(peers.PacsEdge.Client, "dicom-web/studies");
         var theirs = await StudiesAsync(peers.Orthanc.Process.Client, "dicom-web/studies");
