@@ -1,4 +1,5 @@
 using PacsEdge.Server.Configuration;
+using PacsEdge.Server.Plugins;
 using PacsEdge.Testing;
 
 namespace PacsEdge.Server.Tests.Hosting;
@@ -14,6 +15,9 @@ public class ReadmeConfigurationTests
         { StorageOptions.Section, nameof(StorageOptions.OnDuplicate), new StorageOptions().OnDuplicate.ToString() },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.Provider), new IndexProviderOptions().Provider },
         { IndexProviderOptions.Section, nameof(IndexProviderOptions.ConnectionString), new IndexProviderOptions().ConnectionString },
+        { PluginOptions.Section, nameof(PluginOptions.Assemblies), string.Join(", ", PluginOptions.DefaultAssemblies) },
+        { PluginOptions.Section, nameof(PluginOptions.Directory), "" },
+        { PluginOptions.Section, nameof(PluginOptions.Disabled), "" },
     };
 
     [Theory]
@@ -30,7 +34,7 @@ public class ReadmeConfigurationTests
     public void The_list_above_covers_every_property_of_the_option_classes()
     {
         var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
-        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions) }
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions), typeof(PluginOptions) }
             .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
         Assert.Equal(actual, documented);
     }
