@@ -8,8 +8,9 @@ namespace PacsEdge.Interop.Tests;
 /// <summary>
 /// Corpus files (pydicom's test files) that Debian's Orthanc accepts, one per SOP Instance UID and with no
 /// study shared between files of different patients: every transfer syntax family the corpus has (explicit
-/// and implicit little endian, big endian, deflate, RLE, JPEG baseline, JPEG 2000), multi-frame, SR, RT
-/// and waveform objects, and a GB18030 character set.
+/// little endian, big endian, deflate, RLE, JPEG baseline, JPEG 2000), SR and waveform objects, and a
+/// GB18030 character set. Not rtdose.dcm and rtplan.dcm: their MediaStorageSOPInstanceUID differs from the
+/// SOPInstanceUID, which Orthanc takes and PacsEdge's store pipeline refuses (a per-instance failure).
 /// </summary>
 public static class InteropCorpus
 {
@@ -17,8 +18,8 @@ public static class InteropCorpus
     [
         "test_files/CT_small.dcm", "test_files/MR_small_RLE.dcm", "test_files/ExplVR_BigEnd.dcm", "test_files/693_J2KI.dcm",
         "test_files/GDCMJ2K_TextGBR.dcm", "test_files/SC_jpeg_no_color_transform.dcm", "test_files/SC_rgb_small_odd.dcm",
-        "test_files/image_dfl.dcm", "test_files/rtdose.dcm", "test_files/liver_1frame.dcm", "test_files/reportsi.dcm",
-        "test_files/rtplan.dcm", "test_files/test-SR.dcm", "test_files/waveform_ecg.dcm",
+        "test_files/image_dfl.dcm", "test_files/liver_1frame.dcm", "test_files/reportsi.dcm",
+        "test_files/test-SR.dcm", "test_files/waveform_ecg.dcm",
     ];
 
     public sealed record Item(string Name, byte[] Bytes, string Sha256, string StudyUid, string SeriesUid, string SopUid, string PatientId);
