@@ -26,8 +26,8 @@ public static class QidoPhase
             var family = s.PatientName.Split('^')[0];
             queries.Add(new(Kinds[0], $"studies?PatientName={family[..^1]}*&limit=101&offset=0"));
             queries.Add(new(Kinds[1], $"studies?PatientID={s.PatientId}&limit=101&offset=0"));
-            var month = s.StudyDate[..6];
-            queries.Add(new(Kinds[2], $"studies?StudyDate={month}01-{month}31&limit=101&offset=0"));
+            var first = DateOnly.ParseExact(s.StudyDate, "yyyyMMdd").AddDays(1 - int.Parse(s.StudyDate[6..]));
+            queries.Add(new(Kinds[2], $"studies?StudyDate={first:yyyyMMdd}-{first.AddMonths(1).AddDays(-1):yyyyMMdd}&limit=101&offset=0"));
             queries.Add(new(Kinds[3], $"studies?ModalitiesInStudy={(i % 2 == 0 ? "MR" : "CT")}&limit=101&offset=0"));
         }
         return queries;
