@@ -7,6 +7,7 @@
 #                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh),
 #                                             chromium (the OHIF viewer test drives it headless)
 # Both fetch the prebuilt OHIF viewer into artifacts/ohif (scripts/fetch-ohif.sh, needs npm).
+#                                             Orthanc + orthanc-dicomweb (the interop peer and the benchmark's)
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -24,6 +25,10 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  # Orthanc and its DICOMweb plugin: the interop tests and bench/run-peer-bench.sh start their own Orthanc
+  # from a generated configuration (tests/PacsEdge.Testing/Orthanc), never the system service.
+  [[ -x /usr/sbin/Orthanc ]] || packages+=(orthanc)
+  [[ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ]] || packages+=(orthanc-dicomweb)
 fi
 
 if ((${#packages[@]})); then

@@ -5,8 +5,14 @@ namespace PacsEdge.Dicom.Multipart;
 /// <summary>Boundary rules of RFC 2046 section 5.1.1, and random boundaries for the writer.</summary>
 public static class MultipartBoundary
 {
-    /// <summary>RFC 2046: a boundary is 1 to 70 characters.</summary>
+    /// <summary>RFC 2046: a boundary is 1 to 70 characters (what the writer sends).</summary>
     public const int MaxLength = 70;
+
+    /// <summary>
+    /// The longest boundary the reader accepts. Longer than RFC 2046's 70 because real peers exceed it:
+    /// Orthanc 1.10's DICOMweb client (STOW-RS) sends two GUIDs joined by '-', 73 characters.
+    /// </summary>
+    public const int MaxReadLength = 200;
 
     /// <summary>Length of <see cref="Generate"/>'s boundaries: 40 characters of 62 give 238 random bits.</summary>
     public const int GeneratedLength = 40;
@@ -20,8 +26,8 @@ public static class MultipartBoundary
     public static string Generate() => RandomNumberGenerator.GetString(Alphabet, GeneratedLength);
 
     /// <summary>
-    /// Checks a boundary the reader is asked to find. Stricter than many servers on length (1 to 70, the
-    /// RFC's limit) but tolerant on characters: any printable ASCII is accepted, not only RFC 2046's
+    /// Checks a boundary the reader is asked to find. Bounded in length (1 to <see cref="MaxReadLength"/>) and
+    /// tolerant on characters: any printable ASCII is accepted, not only RFC 2046's
     /// bchars, because the boundary arrives quoted and some clients use other characters; a trailing
     /// space is rejected (RFC 2046 forbids it, and transport padding would make it ambiguous).
     /// </summary>
@@ -29,8 +35,8 @@ public static class MultipartBoundary
     {
         ArgumentNullException.ThrowIfNull(boundary);
         if (boundary.Length == 0) throw new MultipartFormatException("the boundary parameter is empty");
-        if (boundary.Length > MaxLength)
-            throw new MultipartFormatException($"the boundary is {boundary.Length} characters long; RFC 2046 allows at most {MaxLength}");
+        if (boundary.Length > MaxReadLength)
+            throw new MultipartFormatException($"the boundary is {boundary.Length} characters long; at most {MaxReadLength} are accepted (RFC 2046 allows {MaxLength})");
         foreach (var c in boundary)
             if (c is < ' ' or > '~')
                 throw new MultipartFormatException($"the boundary holds the character U+{(int)c:X4}, which is not printable ASCII");

@@ -121,12 +121,14 @@ public class MultipartReaderTests
         Assert.Throws<MediaTypeFormatException>(() => MultipartReader.ForContentType(Stream.Null, "application/dicom"));
         Assert.Throws<MediaTypeFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; type=\"application/dicom\""));
         Assert.Throws<MediaTypeFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; boundary=\"x"));
-        Assert.Throws<MultipartFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; boundary=" + new string('a', 71)));
+        Assert.Throws<MultipartFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; boundary=" + new string('a', MultipartBoundary.MaxReadLength + 1)));
         Assert.Throws<MultipartFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; boundary=\"\""));
         Assert.Throws<MultipartFormatException>(() => MultipartReader.ForContentType(Stream.Null, "multipart/related; boundary=\"ab \""));
-        // 70 characters is the RFC's maximum and still fine.
+        // 70 characters is the RFC's maximum and still fine; so is Orthanc 1.10's STOW-RS boundary (two GUIDs, 73).
         var b70 = new string('z', 70);
         Assert.Single(Read($"--{b70}\r\n\r\n1\r\n--{b70}--", b70));
+        var orthanc = "91d39d9b-4df1-458b-9e20-f20cd27a5f2b-91d39d9b-4df1-458b-9e20-f20cd27a5f2b";
+        Assert.Single(Read($"--{orthanc}\r\n\r\n1\r\n--{orthanc}--", orthanc));
     }
 
     [Fact]
