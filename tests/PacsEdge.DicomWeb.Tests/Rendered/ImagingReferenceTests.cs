@@ -1,4 +1,5 @@
 using PacsEdge.Dicom.Imaging;
+using PacsEdge.DicomWeb.Rendered;
 
 namespace PacsEdge.DicomWeb.Tests.Rendered;
 

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
+using PacsEdge.Dicom.Imaging;
 using SkiaSharp;
 
-namespace PacsEdge.Dicom.Imaging;
+namespace PacsEdge.DicomWeb.Rendered;
 
 /// <summary>PNG and baseline JPEG encoding of a rendered image, by SkiaSharp (libpng/libjpeg-turbo inside Skia).</summary>
 public static class ImageEncoder
