@@ -85,6 +85,35 @@ public abstract class ConcurrencyTests(Func<IndexDatabase> db) : IndexTestBase(d
         Assert.Equal(36, await Database.ScalarAsync("SELECT COUNT(*) FROM instance"));
         Assert.All(await RowsAsync(Series()), s => Assert.Equal("12", s[DicomTags.NumberOfSeriesRelatedInstances]));
     }
+
+    [Fact]
+    public async Task Parallel_adds_with_conflicts_among_them_keep_each_outcome_and_commit_the_rest()
+    {
+        // Stored first: the conflicts below are against these (SQLite commits concurrent writes in one transaction,
+        // a savepoint per record, so a refused record must not take the others of its batch down).
+        Assert.Equal(AddInstanceOutcome.Added, (await Index.AddInstanceAsync(Make("7.3", "7.3.1", "7.3.1.0"))).Outcome);
+        Assert.Equal(AddInstanceOutcome.Added, (await Index.AddInstanceAsync(Make("7.4", "7.4.1", "7.4.1.0"))).Outcome);
+        using var start = new ManualResetEventSlim();
+        var records = Enumerable.Range(1, 24).Select(n => (n % 6) switch
+        {
+            0 => (Make("7.3", "7.3.1", "7.3.1.0", content: $"other {n}"), AddInstanceOutcome.Conflict),
+            3 => (Make("7.5", "7.4.1", $"7.4.1.{n}"), AddInstanceOutcome.HierarchyConflict), // series 7.4.1 lives in study 7.4
+            _ => (Make("7.3", "7.3.1", $"7.3.1.{n}"), AddInstanceOutcome.Added),
+        }).ToList();
+        var tasks = records.Select(r => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await Index.AddInstanceAsync(r.Item1)).Outcome;
+        })).ToList();
+        start.Set();
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Equal(records.Select(r => r.Item2), outcomes);
+        var added = records.Count(r => r.Item2 == AddInstanceOutcome.Added);
+        Assert.Equal(added + 2, await Database.ScalarAsync("SELECT COUNT(*) FROM instance"));
+        Assert.Equal($"{added + 1}", Assert.Single(await RowsAsync(Studies((DicomTags.StudyInstanceUID, "7.3"))))[DicomTags.NumberOfStudyRelatedInstances]);
+        Assert.Empty(await RowsAsync(Studies((DicomTags.StudyInstanceUID, "7.5"))));
+    }
 }
 
 public sealed class SqliteConcurrencyTests() : ConcurrencyTests(() => new SqliteIndexDatabase());

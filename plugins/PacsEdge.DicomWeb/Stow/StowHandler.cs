@@ -11,9 +11,9 @@ namespace PacsEdge.DicomWeb.Stow;
 
 /// <summary>
 /// One STOW-RS request (PS3.18 10.5): checks the URL, Accept and Content-Type before reading anything, then reads
-/// the body part by part with the core's streaming <see cref="MultipartReader"/> and hands each part's stream to the
-/// store pipeline as it arrives, so a request of any size takes one 64 KiB reader buffer and the blob store's copy
-/// buffer. A part that is not application/dicom or not DICOM fails alone; a body whose framing breaks ends the
+/// the body part by part with the core's streaming <see cref="MultipartReader"/> and hands each part to a
+/// <see cref="StowPipeline"/>, which stores up to StowConcurrency parts at once while the next ones are read, in
+/// memory bounded per request whatever its size. A part that is not application/dicom or not DICOM fails alone; a body whose framing breaks ends the
 /// request there (the framing of what follows is lost): a 400 problem when nothing was stored, else the response
 /// module with a failure for the broken part.
 /// </summary>
@@ -34,15 +34,18 @@ internal static class StowHandler
         try { reader = new MultipartReader(context.Request.Body, boundary); }
         catch (MultipartFormatException e) { throw new PacsEdgeException(ErrorCode.BadRequest, $"the multipart boundary is unusable: {e.Reason}"); }
 
-        var outcomes = new List<StowOutcome>();
         var request = new StoreRequest { RequiredStudyInstanceUid = study, Source = "stow-rs" };
+        await using var pipeline = new StowPipeline(store, request, options.StowConcurrency, options.StowPartBufferBytes);
+        List<StowOutcome> outcomes;
         try
         {
             while (await reader.ReadNextPartAsync(context.RequestAborted) is { } part)
-                outcomes.Add(await StorePartAsync(part, relatedType, store, request, context.RequestAborted));
+                await StartPartAsync(pipeline, part, relatedType, context.RequestAborted);
+            outcomes = await pipeline.CompleteAsync();
         }
         catch (MultipartFormatException e)
         {
+            outcomes = await pipeline.CompleteAsync();
             if (!outcomes.Any(o => o.Result.Succeeded))
                 throw new PacsEdgeException(ErrorCode.BadRequest, $"the multipart/related body is malformed: {e.Reason}" +
                     (outcomes.Count > 0 ? $" (after {outcomes.Count} part(s), none stored)" : ""));
@@ -64,14 +67,15 @@ internal static class StowHandler
         await StowResponseWriter.WriteAsync(context.Response, response, format, context.RequestAborted);
     }
 
-    private static async Task<StowOutcome> StorePartAsync(MultipartPart part, string? relatedType, IStoreService store, StoreRequest request, CancellationToken cancellationToken)
+    private static async Task StartPartAsync(StowPipeline pipeline, MultipartPart part, string? relatedType, CancellationToken cancellationToken)
     {
         // A part without Content-Type has the multipart's type (PS3.18 10.5.1.1); without either it is taken as DICOM.
         var partType = part.ContentType ?? relatedType ?? DicomWebMediaTypes.ApplicationDicom;
-        if (!StowContentType.IsApplicationDicom(partType))
-            return StowOutcome.PartFailure(part.Index, FailureReasonCodes.CannotUnderstand,
-                $"part {part.Index + 1} is '{Printable(partType)}', not {DicomWebMediaTypes.ApplicationDicom}");
-        return new StowOutcome(part.Index, await store.StoreAsync(part.Body, request, cancellationToken));
+        if (StowContentType.IsApplicationDicom(partType))
+            await pipeline.StartAsync(part, cancellationToken);
+        else
+            pipeline.Add(StowOutcome.PartFailure(part.Index, FailureReasonCodes.CannotUnderstand,
+                $"part {part.Index + 1} is '{Printable(partType)}', not {DicomWebMediaTypes.ApplicationDicom}"));
     }
 
     /// <summary>One Warning header (RFC 9111 5.5, code 299) per failed or warned part, so the human reasons reach the client too.</summary>

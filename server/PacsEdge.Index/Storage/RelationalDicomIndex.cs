@@ -37,7 +37,8 @@ public abstract class RelationalDicomIndex : IDicomIndex
     public Task<AddInstanceResult> ReplaceInstanceAsync(InstanceRecord instance, CancellationToken cancellationToken = default) =>
         WriteAsync(instance, WriteMode.Replace, cancellationToken);
 
-    private async Task<AddInstanceResult> WriteAsync(InstanceRecord instance, WriteMode mode, CancellationToken cancellationToken)
+    /// <summary>One write in its own transaction, committed only for Added and Replaced (a provider may batch several, see SQLite).</summary>
+    private protected virtual async Task<AddInstanceResult> WriteAsync(InstanceRecord instance, WriteMode mode, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);

@@ -2,13 +2,15 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PacsEdge.Index.Migrations;
+using PacsEdge.Index.Model;
 
 namespace PacsEdge.Index.Storage;
 
 /// <summary>
 /// The embedded default: one SQLite file in WAL mode (readers never wait for the writer), synchronous=FULL
 /// (a committed row survives power loss), foreign keys on, and a busy timeout so that concurrent writers
-/// queue on BEGIN IMMEDIATE instead of failing with SQLITE_BUSY.
+/// queue on BEGIN IMMEDIATE instead of failing with SQLITE_BUSY. Instance writes of this process are group-committed
+/// (<see cref="SqliteGroupCommit"/>).
 /// </summary>
 public sealed class SqliteDicomIndex : RelationalDicomIndex
 {
@@ -18,8 +20,13 @@ public sealed class SqliteDicomIndex : RelationalDicomIndex
 
     private readonly string _connectionString;
 
-    private SqliteDicomIndex(string connectionString, IndexOptions options) : base(SqliteDialect.Instance, options) =>
+    private readonly SqliteGroupCommit _groupCommit;
+
+    private SqliteDicomIndex(string connectionString, IndexOptions options) : base(SqliteDialect.Instance, options)
+    {
         _connectionString = connectionString;
+        _groupCommit = new SqliteGroupCommit(OpenConnectionAsync, BeginWriteAsync, SqliteDialect.Instance, options);
+    }
 
     public string DatabasePath { get; private init; } = "";
 
@@ -53,6 +60,10 @@ public sealed class SqliteDicomIndex : RelationalDicomIndex
         await connection.ExecuteAsync($"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
         return connection;
     }
+
+    /// <summary>Instance writes go through group commit: concurrent ones share one transaction and one fsync.</summary>
+    private protected override Task<AddInstanceResult> WriteAsync(InstanceRecord instance, WriteMode mode, CancellationToken cancellationToken) =>
+        _groupCommit.WriteAsync(instance, mode, cancellationToken);
 
     protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
