@@ -3,6 +3,8 @@ namespace PacsEdge.DicomWeb;
 /// <summary>Options of the DICOMweb plugin (configuration section Plugins:DicomWeb).</summary>
 public sealed class DicomWebOptions
 {
+    public const string Section = "Plugins:DicomWeb";
+
     /// <summary>Where the DICOMweb resources are mapped.</summary>
     public string BasePath { get; set; } = "/dicom-web";
 

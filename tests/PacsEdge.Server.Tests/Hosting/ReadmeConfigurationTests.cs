@@ -1,3 +1,4 @@
+using PacsEdge.DicomWeb;
 using PacsEdge.Server.Configuration;
 using PacsEdge.Server.Plugins;
 using PacsEdge.Server.Hosting;
@@ -22,6 +23,11 @@ public class ReadmeConfigurationTests
         { PluginOptions.Section, nameof(PluginOptions.Disabled), "" },
         { CorsOptions.Section, nameof(CorsOptions.AllowedOrigins), "" },
         { ForwardedHeadersSettings.Section, nameof(ForwardedHeadersSettings.KnownProxies), "" },
+        { DicomWebOptions.Section, nameof(DicomWebOptions.BasePath), new DicomWebOptions().BasePath },
+        { DicomWebOptions.Section, nameof(DicomWebOptions.MaxQueryLimit), new DicomWebOptions().MaxQueryLimit.ToString() },
+        { DicomWebOptions.Section, nameof(DicomWebOptions.MaxRequestBytes), new DicomWebOptions().MaxRequestBytes.ToString() },
+        { DicomWebOptions.Section, nameof(DicomWebOptions.StowConcurrency), new DicomWebOptions().StowConcurrency.ToString() },
+        { DicomWebOptions.Section, nameof(DicomWebOptions.StowPartBufferBytes), new DicomWebOptions().StowPartBufferBytes.ToString() },
     };
 
     [Theory]
@@ -38,7 +44,7 @@ public class ReadmeConfigurationTests
     public void The_list_above_covers_every_property_of_the_option_classes()
     {
         var documented = Options().Select(row => $"{row[0]}:{row[1]}").Order();
-        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions), typeof(PluginOptions), typeof(CorsOptions), typeof(ForwardedHeadersSettings) }
+        var actual = new[] { typeof(ServerOptions), typeof(StorageOptions), typeof(IndexProviderOptions), typeof(PluginOptions), typeof(DicomWebOptions), typeof(CorsOptions), typeof(ForwardedHeadersSettings) }
             .SelectMany(t => t.GetProperties().Select(p => $"{t.GetField("Section")!.GetValue(null)}:{p.Name}")).Order();
         Assert.Equal(actual, documented);
     }
