@@ -20,9 +20,6 @@ public sealed class InstanceReader(IBlobStore blobs, BlobPaths paths) : IInstanc
 
     private readonly FrameLayoutCache _layouts = new();
 
-    /// <summary>Layouts held (for tests and diagnostics).</summary>
-    internal int CachedLayoutCount => _layouts.Count;
-
     public Task<Stream> OpenAsync(StoredInstance instance, CancellationToken cancellationToken = default) =>
         blobs.OpenReadAsync(BlobKey.Parse(instance.BlobKey), null, cancellationToken);
 
