@@ -23,6 +23,15 @@ public interface IInstanceReader
     /// 1..NumberOfFrames or an instance without pixel data.
     /// </summary>
     Task<InstanceFrame> ReadFrameAsync(StoredInstance instance, int frameNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Frame <paramref name="frameNumber"/> as <see cref="ReadFrameAsync"/> gives it, opened as a stream instead of
+    /// held in memory: the host reads it straight from the stored file's range(s), with the frame layout cached per
+    /// stored file, so serving a frame costs no parse and no frame-sized buffer. Same errors as ReadFrameAsync.
+    /// The default wraps ReadFrameAsync (for readers that cannot do better).
+    /// </summary>
+    async Task<OpenedFrame> OpenFrameAsync(StoredInstance instance, int frameNumber, CancellationToken cancellationToken = default) =>
+        OpenedFrame.FromMemory(await ReadFrameAsync(instance, frameNumber, cancellationToken).ConfigureAwait(false));
 }
 
 /// <summary>One frame's bytes and how they are encoded.</summary>
