@@ -25,7 +25,7 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
         var plan = FrameNegotiation.Plan(stored.TransferSyntaxUid, accepted)
             ?? throw AcceptHeader.NotAcceptable($"frames of an instance stored as {TransferSyntax.FromUid(stored.TransferSyntaxUid).Name}", accepted);
 
-        var first = await reader.ReadFrameAsync(stored, numbers[0], ct);
+        var first = await StoredInstanceReads.GuardAsync(stored, "read as frames", () => reader.ReadFrameAsync(stored, numbers[0], ct));
         var outOfRange = numbers.FirstOrDefault(n => n > first.FrameCount);
         if (outOfRange != 0)
             throw new PacsEdgeException(ErrorCode.ResourceNotFound, $"Instance {instance} has frames 1 to {first.FrameCount}, not {outOfRange}.");
@@ -40,7 +40,7 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
         {
             var bytes = i == 0 ? firstBytes
                 : source is not null ? await source.DecodeAsync(numbers[i])
-                : (await reader.ReadFrameAsync(stored, numbers[i], ct)).Data;
+                : (await StoredInstanceReads.GuardAsync(stored, "read as frames", () => reader.ReadFrameAsync(stored, numbers[i], ct))).Data;
             var headers = new MultipartHeaders(plan.PartContentType);
             await writer.WritePartAsync(headers, bytes, ct);
         }
@@ -54,12 +54,16 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
 
         public async Task<ReadOnlyMemory<byte>> DecodeAsync(int frameNumber)
         {
-            _file ??= await reader.ReadAsync(instance, null, ct);
+            _file ??= await StoredInstanceReads.GuardAsync(instance, "read", () => reader.ReadAsync(instance, null, ct));
             try
             {
                 return PixelDataDecoder.DecodeFrame(_file.Dataset, _file.TransferSyntax, frameNumber - 1);
             }
-            catch (Exception e) when (e is DicomFormatException or DicomCodecNotSupportedException)
+            catch (DicomFormatException e)
+            {
+                throw StoredInstanceReads.Unreadable(instance, $"decoded (frame {frameNumber})", e);
+            }
+            catch (DicomCodecNotSupportedException e)
             {
                 throw new PacsEdgeException(ErrorCode.StorageFailure, $"Frame {frameNumber} of instance {instance.Path.SopInstanceUid} cannot be decoded: {e.Message}", e);
             }
