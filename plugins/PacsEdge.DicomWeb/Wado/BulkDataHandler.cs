@@ -23,7 +23,7 @@ internal sealed class BulkDataHandler(IDicomIndex index, IInstanceReader reader)
         var (steps, tag) = BulkDataPath.Parse(path);
         var accepted = AcceptHeader.Read(context.Request);
         var stored = await WadoTarget.ResolveInstanceAsync(index, study, series, instance, ct);
-        var file = await reader.ReadAsync(stored, null, ct);
+        var file = await StoredInstanceReads.GuardAsync(stored, "read", () => reader.ReadAsync(stored, null, ct));
         var item = BulkDataPath.Find(file.Dataset, steps, tag);
         var response = context.Response;
         switch (item)

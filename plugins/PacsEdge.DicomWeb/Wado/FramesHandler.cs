@@ -29,7 +29,7 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
         var plan = FrameNegotiation.Plan(stored.TransferSyntaxUid, accepted)
             ?? throw AcceptHeader.NotAcceptable($"frames of an instance stored as {TransferSyntax.FromUid(stored.TransferSyntaxUid).Name}", accepted);
 
-        var first = await reader.OpenFrameAsync(stored, numbers[0], ct);
+        var first = await StoredInstanceReads.GuardAsync(stored, "read as frames", () => reader.OpenFrameAsync(stored, numbers[0], ct));
         try
         {
             var outOfRange = numbers.FirstOrDefault(n => n > first.FrameCount);
@@ -51,7 +51,7 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
         var writer = StartMultipart(context, plan);
         for (int i = 0; i < numbers.Count; i++)
         {
-            var frame = i == 0 ? first : await reader.OpenFrameAsync(stored, numbers[i], ct);
+            var frame = i == 0 ? first : await StoredInstanceReads.GuardAsync(stored, "read as frames", () => reader.OpenFrameAsync(stored, numbers[i], ct));
             try
             {
                 await writer.WritePartAsync(new MultipartHeaders(plan.PartContentType), (output, token) => CopyAsync(frame.Content, output, token), ct);
@@ -108,12 +108,16 @@ internal sealed class FramesHandler(IDicomIndex index, IInstanceReader reader)
 
         public async Task<ReadOnlyMemory<byte>> DecodeAsync(int frameNumber)
         {
-            _file ??= await reader.ReadAsync(instance, null, ct);
+            _file ??= await StoredInstanceReads.GuardAsync(instance, "read", () => reader.ReadAsync(instance, null, ct));
             try
             {
                 return PixelDataDecoder.DecodeFrame(_file.Dataset, _file.TransferSyntax, frameNumber - 1);
             }
-            catch (Exception e) when (e is DicomFormatException or DicomCodecNotSupportedException)
+            catch (DicomFormatException e)
+            {
+                throw StoredInstanceReads.Unreadable(instance, $"decoded (frame {frameNumber})", e);
+            }
+            catch (DicomCodecNotSupportedException e)
             {
                 throw new PacsEdgeException(ErrorCode.StorageFailure, $"Frame {frameNumber} of instance {instance.Path.SopInstanceUid} cannot be decoded: {e.Message}", e);
             }

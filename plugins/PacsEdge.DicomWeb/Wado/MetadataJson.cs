@@ -21,7 +21,8 @@ internal static class MetadataJson
     public static async Task<byte[]> BuildAsync(IInstanceReader reader, StoredInstance instance, string baseUrl, long threshold, CancellationToken cancellationToken)
     {
         // Values at or above the threshold become URIs, so they are never read: the reader leaves them in the file.
-        var file = await reader.ReadAsync(instance, new DicomReaderOptions { LazyValueThreshold = threshold }, cancellationToken);
+        var file = await StoredInstanceReads.GuardAsync(instance, "read",
+            () => reader.ReadAsync(instance, new DicomReaderOptions { LazyValueThreshold = threshold }, cancellationToken));
         var instanceUrl = WadoTarget.InstanceUrl(baseUrl, instance.Path);
         var options = new DicomJsonWriterOptions
         {
@@ -37,7 +38,7 @@ internal static class MetadataJson
         }
         catch (DicomFormatException e)
         {
-            throw new PacsEdgeException(ErrorCode.StorageFailure, $"The stored file of instance {instance.Path.SopInstanceUid} cannot be converted to JSON: {e.Message}", e);
+            throw StoredInstanceReads.Unreadable(instance, "converted to JSON", e);
         }
         return buffer.WrittenSpan.ToArray();
     }

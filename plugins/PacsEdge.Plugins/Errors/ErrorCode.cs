@@ -28,6 +28,11 @@ public enum ErrorCode
     Conflict = 3000,
     /// <summary>Another process holds the data directory's exclusive lock.</summary>
     DataDirectoryLocked = 3001,
+    /// <summary>
+    /// A stored instance's file is not valid DICOM where the request needs it (e.g. Pixel Data shorter than its
+    /// frames need): the store accepted it, so the request is fine but the resource's state prevents the answer.
+    /// </summary>
+    StoredInstanceUnreadable = 3002,
 
     /// <summary>A read or write on the data directory failed.</summary>
     StorageFailure = 5000,

@@ -40,6 +40,7 @@ public static class ErrorCodeInfo
         ErrorCode.ResourceNotFound => "Resource not found",
         ErrorCode.Conflict => "Conflict",
         ErrorCode.DataDirectoryLocked => "Data directory in use",
+        ErrorCode.StoredInstanceUnreadable => "Stored instance unreadable",
         ErrorCode.StorageFailure => "Storage failure",
         ErrorCode.StorageFull => "Storage full",
         ErrorCode.NotReady => "Not ready",

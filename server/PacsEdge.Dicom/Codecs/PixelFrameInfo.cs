@@ -18,8 +18,18 @@ public sealed record PixelFrameInfo(
     string PhotometricInterpretation,
     string SopClassUid = "")
 {
-    /// <summary>Bits in one native frame (BitsAllocated 1 frames need not end on a byte boundary).</summary>
-    public long FrameLengthInBits => (long)Rows * Columns * SamplesPerPixel * BitsAllocated;
+    /// <summary>
+    /// Bits in one native frame (BitsAllocated 1 frames need not end on a byte boundary). YBR_FULL_422 and
+    /// YBR_PARTIAL_422 store Y Y Cb Cr for each pair of pixels (PS3.3 C.7.6.3.1.2), so two samples per pixel on
+    /// average, though Samples per Pixel says 3.
+    /// </summary>
+    public long FrameLengthInBits => (long)Rows * Columns * StoredSamplesPerPixel * BitsAllocated;
+
+    /// <summary>Whether the native frame stores chroma for every second pixel only (the *_422 interpretations).</summary>
+    public bool IsChromaSubsampled422 =>
+        SamplesPerPixel == 3 && PhotometricInterpretation.Trim() is "YBR_FULL_422" or "YBR_PARTIAL_422";
+
+    private int StoredSamplesPerPixel => IsChromaSubsampled422 ? 2 : SamplesPerPixel;
 
     /// <summary>Bytes one native frame occupies once extracted on its own (packed bits rounded up).</summary>
     public long FrameLength => (FrameLengthInBits + 7) / 8;

@@ -49,10 +49,16 @@ internal sealed class InstanceWriter(DbConnection connection, DbTransaction tran
                 description = Text(a, DicomTags.StudyDescription), tz = Text(a, DicomTags.TimezoneOffsetFromUTC), ts,
             }, transaction);
         if (study.PatientKey != patientKey)
-            // The study stays with the patient of its first instance (documented in README); drop a patient row made just now for nothing.
-            await connection.ExecuteAsync(
+        {
+            // The study stays with the patient of its first instance (documented in README); drop a patient row made
+            // just now for nothing (an instance of this study with another PatientID), with the words written for it.
+            var dropped = await connection.ExecuteAsync(
                 "DELETE FROM patient WHERE patient_key = @patientKey AND NOT EXISTS (SELECT 1 FROM study WHERE study.patient_key = @patientKey)",
                 new { patientKey }, transaction);
+            if (dropped > 0)
+                await connection.ExecuteAsync("DELETE FROM person_name_word WHERE attribute = @a AND owner_key = @patientKey",
+                    new { a = PersonNameWords.PatientName, patientKey }, transaction);
+        }
         await ReplaceWordsAsync(PersonNameWords.ReferringPhysicianName, study.StudyKey, Text(a, DicomTags.ReferringPhysicianName));
 
         var series = await connection.QuerySingleAsync<SeriesKeys>(
@@ -148,9 +154,9 @@ internal sealed class InstanceWriter(DbConnection connection, DbTransaction tran
         var name = Text(a, DicomTags.PatientName);
         var key = await connection.ExecuteScalarAsync<long>(
             """
-            INSERT INTO patient (patient_id, issuer_of_patient_id, patient_name, patient_name_folded, patient_birth_date, patient_sex)
-            VALUES (@id, @issuer, @name, @folded, @birthDate, @sex)
-            ON CONFLICT (patient_id, issuer_of_patient_id) DO UPDATE SET
+            INSERT INTO patient (patient_id, issuer_of_patient_id, patient_name, patient_name_folded, patient_birth_date, patient_sex, study_uid)
+            VALUES (@id, @issuer, @name, @folded, @birthDate, @sex, @studyUid)
+            ON CONFLICT (patient_id, issuer_of_patient_id, study_uid) DO UPDATE SET
                 patient_name = COALESCE(excluded.patient_name, patient.patient_name),
                 patient_name_folded = COALESCE(excluded.patient_name_folded, patient.patient_name_folded),
                 patient_birth_date = COALESCE(excluded.patient_birth_date, patient.patient_birth_date),
@@ -159,8 +165,10 @@ internal sealed class InstanceWriter(DbConnection connection, DbTransaction tran
             """,
             new
             {
-                // Patients are told apart by PatientID and IssuerOfPatientID; an absent ID is the empty one.
-                id = Text(a, DicomTags.PatientID) ?? "", issuer = Text(a, DicomTags.IssuerOfPatientID) ?? "",
+                // One row per study (schema 2): the patient as this study's instances describe them. PS3.4 C.6 identifies a
+                // patient by PatientID + IssuerOfPatientID, but an empty ID identifies nobody, and one ID may arrive with
+                // other demographics in another study; sharing a row would show one study's PatientName on another.
+                id = Text(a, DicomTags.PatientID) ?? "", issuer = Text(a, DicomTags.IssuerOfPatientID) ?? "", studyUid = record.StudyInstanceUid,
                 name, folded = Folded(a, DicomTags.PatientName), birthDate = Text(a, DicomTags.PatientBirthDate), sex = Text(a, DicomTags.PatientSex),
             }, transaction);
         await ReplaceWordsAsync(PersonNameWords.PatientName, key, name);

@@ -10,6 +10,7 @@ public static class PydicomFrames
     // decoded: pixel_array (pydicom's own RLE decoder) as little-endian bytes, frame by frame.
     private const string Script = """
 import sys, json, base64, pydicom, pydicom.encaps, numpy as np
+from pydicom.pixel_data_handlers.util import get_expected_length
 ds = pydicom.dcmread(sys.argv[2])
 n = int(ds.get('NumberOfFrames', 1) or 1)
 mode = sys.argv[1]
@@ -19,7 +20,7 @@ elif mode == 'native' and not ds.file_meta.TransferSyntaxUID.is_little_endian:
     arr = ds.pixel_array.reshape((n, -1))
     frames = [f.astype(f.dtype.newbyteorder('<')).tobytes() for f in arr]
 elif mode == 'native':
-    size = ds.Rows * ds.Columns * ds.SamplesPerPixel * ds.BitsAllocated // 8
+    size = get_expected_length(ds, 'bytes') // n  # pydicom's own size rules (YBR_FULL_422: 2 samples per pixel)
     frames = [ds.PixelData[i * size:(i + 1) * size] for i in range(n)]
 else:
     arr = ds.pixel_array.reshape((n, -1))

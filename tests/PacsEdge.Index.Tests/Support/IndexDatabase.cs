@@ -20,5 +20,8 @@ public abstract class IndexDatabase : IAsyncDisposable
     /// <summary>Runs a scalar SQL statement directly (row counts that the interface does not expose).</summary>
     public abstract Task<long> ScalarAsync(string sql);
 
+    /// <summary>Runs SQL directly (e.g. a schema-1 database built by hand for a migration test); creates the database first.</summary>
+    public abstract Task ExecuteAsync(string sql);
+
     public abstract ValueTask DisposeAsync();
 }

@@ -12,6 +12,9 @@ public abstract class IndexTestBase(Func<IndexDatabase> createDatabase) : IAsync
     protected IDicomIndex Index => _index ?? throw new InvalidOperationException("not initialised");
     protected virtual IndexOptions Options => new();
 
+    /// <summary>Another empty database of the same provider (the caller disposes it).</summary>
+    protected IndexDatabase NewDatabase() => createDatabase();
+
     public virtual async Task InitializeAsync()
     {
         _database = createDatabase();

@@ -33,14 +33,25 @@ public sealed class PostgresIndexDatabase : IndexDatabase
 
     public override async Task<IDicomIndex> OpenAsync(IndexOptions? options = null)
     {
-        if (!_created)
-        {
-            await using var connection = new NpgsqlConnection(_baseConnectionString);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"CREATE SCHEMA {_schema}");
-            _created = true;
-        }
+        await EnsureSchemaAsync();
         return await PostgresDicomIndex.OpenAsync(ConnectionString, options);
+    }
+
+    public override async Task ExecuteAsync(string sql)
+    {
+        await EnsureSchemaAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(sql);
+    }
+
+    private async Task EnsureSchemaAsync()
+    {
+        if (_created) return;
+        await using var connection = new NpgsqlConnection(_baseConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync($"CREATE SCHEMA {_schema}");
+        _created = true;
     }
 
     public override async Task<string> ExplainAsync(IDicomIndex index, IndexQuery query)

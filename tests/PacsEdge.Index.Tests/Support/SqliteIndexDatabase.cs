@@ -24,6 +24,13 @@ public sealed class SqliteIndexDatabase : IndexDatabase
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
+    public override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(sql);
+    }
+
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
