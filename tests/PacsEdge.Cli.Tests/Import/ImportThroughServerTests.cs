@@ -35,34 +35,39 @@ public class ImportThroughServerTests
         // Each names its file and a reason with the code's name, e.g. "failure reason 0xC000 (cannot understand)".
         Assert.All(failures, l => Assert.Matches(@"^failed: /.+: failure reason 0x[0-9A-F]{4} \([a-z ]+\)$", l));
 
-        var indexed = await DataDirectoryInspector.ReadAsync(server.DataDirectory);
-        Assert.Equal(expectStored, indexed.Count);
         Assert.Equal(expectStored, await QidoCountAsync(server, "/dicom-web/instances?limit=1000"));
 
         var second = PacsEdgeProcess.Run("import", folder, "--server", Url(server), "--batch", "50");
         Assert.Equal(1, second.ExitCode);
         Assert.Contains($"stored 0, already stored {expectStored}, failed {expectFailed}, skipped 3 (not DICOM)", second.StdOut);
-        Assert.Equal(expectStored, (await DataDirectoryInspector.ReadAsync(server.DataDirectory)).Count);
+        Assert.Equal(expectStored, await QidoCountAsync(server, "/dicom-web/instances?limit=1000"));
     }
 
     [Fact]
-    public async Task Import_of_one_good_and_one_truncated_file_exits_1_names_the_bad_one_and_stores_the_good_one()
+    public async Task Import_of_a_good_file_and_two_truncated_ones_exits_1_names_each_bad_one_and_stores_the_good_one()
     {
         using var temp = new TempDirectory();
         var folder = temp.Combine("in");
         Directory.CreateDirectory(folder);
+        File.Copy(CorpusFiles.PathOf("test_files/CT_small.dcm"), Path.Combine(folder, "a-good.dcm"));
+        var mr = File.ReadAllBytes(CorpusFiles.PathOf("test_files/MR_small.dcm"));
+        File.WriteAllBytes(Path.Combine(folder, "b-truncated.dcm"), mr[..(mr.Length / 2)]); // cut inside its pixel data
+        // A damaged copy of the good file: the same SOP Instance UID in its header, which the server cannot name.
         var ct = File.ReadAllBytes(CorpusFiles.PathOf("test_files/CT_small.dcm"));
-        File.WriteAllBytes(Path.Combine(folder, "a-good.dcm"), ct);
-        File.WriteAllBytes(Path.Combine(folder, "b-truncated.dcm"), ct[..(ct.Length / 2)]);
+        File.WriteAllBytes(Path.Combine(folder, "c-ct-cut.dcm"), ct[..(ct.Length / 2)]);
 
         await using var server = await InProcessServer.StartAsync();
         var run = PacsEdgeProcess.Run("import", folder, "--server", Url(server));
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("stored 1, already stored 0, failed 1, skipped 0 (not DICOM)", run.StdOut);
-        var failure = Assert.Single(run.StdOut.Split('\n'), l => l.StartsWith("failed: "));
-        Assert.Contains("b-truncated.dcm: failure reason 0xC000 (cannot understand)", failure);
+        Assert.Contains("stored 1, already stored 0, failed 2, skipped 0 (not DICOM)", run.StdOut);
+        var failures = run.StdOut.Split('\n').Where(l => l.StartsWith("failed: ")).ToArray();
+        Assert.Equal(2, failures.Length);
+        Assert.EndsWith("b-truncated.dcm: failure reason 0xC000 (cannot understand)", failures[0]);
+        Assert.EndsWith("c-ct-cut.dcm: failure reason 0xC000 (cannot understand)", failures[1]);
 
+        Assert.Equal(1, await QidoCountAsync(server, "/dicom-web/instances"));
         File.Delete(Path.Combine(folder, "b-truncated.dcm"));
+        File.Delete(Path.Combine(folder, "c-ct-cut.dcm"));
         var clean = PacsEdgeProcess.Run("import", folder, "--server", Url(server));
         Assert.Equal(0, clean.ExitCode);
         Assert.Contains("stored 0, already stored 1, failed 0", clean.StdOut);
@@ -103,6 +108,6 @@ public class ImportThroughServerTests
         var second = PacsEdgeProcess.Run("demo", "--server", Url(server), "--batch", "25");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("stored 0, already stored 120, failed 0", second.StdOut);
-        Assert.Equal(120, (await DataDirectoryInspector.ReadAsync(server.DataDirectory)).Count);
+        Assert.Equal(120, await QidoCountAsync(server, $"/dicom-web/instances?StudyInstanceUID={study}&limit=1000"));
     }
 }

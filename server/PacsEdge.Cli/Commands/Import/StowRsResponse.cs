@@ -17,26 +17,35 @@ internal static class StowRsResponse
 
     public static IReadOnlyList<ImportOutcome> Match(IReadOnlyList<ImportItem> batch, IReadOnlyList<string?> uids, JsonElement root)
     {
-        var byUid = new Dictionary<string, ImportOutcome>(StringComparer.Ordinal);
+        // Each response item is used once: two parts of a batch may share a SOP Instance UID (a good file and a damaged
+        // copy of it), and the server names no UID for a part it could not parse. Such a part takes the first unnamed
+        // failure, so within one UID the earlier part gets the named outcome (the server reports parts in order).
+        var byUid = new Dictionary<string, Queue<ImportOutcome>>(StringComparer.Ordinal);
         var unnamedFailures = new Queue<string>();
         foreach (var item in Items(root, ReferencedSopSequence))
             if (Text(item, ReferencedSopInstanceUid) is { } uid)
-                byUid[uid] = new ImportOutcome("", Number(item, WarningReason) == AlreadyStoredWarning ? ImportStatus.AlreadyStored : ImportStatus.Stored);
+                Enqueue(byUid, uid, new ImportOutcome("", Number(item, WarningReason) == AlreadyStoredWarning ? ImportStatus.AlreadyStored : ImportStatus.Stored));
         foreach (var item in Items(root, FailedSopSequence))
         {
             var code = Number(item, FailureReason);
             var reason = code is { } c ? $"failure reason 0x{c:X4} ({FailureName(c)})" : "failed (the server gave no failure reason)";
-            if (Text(item, ReferencedSopInstanceUid) is { } uid) byUid[uid] = new ImportOutcome("", ImportStatus.Failed, reason);
+            if (Text(item, ReferencedSopInstanceUid) is { } uid) Enqueue(byUid, uid, new ImportOutcome("", ImportStatus.Failed, reason));
             else unnamedFailures.Enqueue(reason);
         }
         var outcomes = new ImportOutcome[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
-            if (uids[i] is { } uid && byUid.TryGetValue(uid, out var found)) outcomes[i] = found with { Name = batch[i].Name };
+            if (uids[i] is { } uid && byUid.TryGetValue(uid, out var named) && named.TryDequeue(out var found)) outcomes[i] = found with { Name = batch[i].Name };
             else if (unnamedFailures.TryDequeue(out var reason)) outcomes[i] = new ImportOutcome(batch[i].Name, ImportStatus.Failed, reason);
             else outcomes[i] = new ImportOutcome(batch[i].Name, ImportStatus.Failed, "the STOW-RS response does not mention this instance");
         }
         return outcomes;
+    }
+
+    private static void Enqueue(Dictionary<string, Queue<ImportOutcome>> byUid, string uid, ImportOutcome outcome)
+    {
+        if (!byUid.TryGetValue(uid, out var queue)) byUid[uid] = queue = new Queue<ImportOutcome>();
+        queue.Enqueue(outcome);
     }
 
     /// <summary>PS3.4 B.2.3 and PS3.7 C.4 names of the Failure Reasons a STOW-RS server answers with.</summary>
