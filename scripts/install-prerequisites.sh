@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what PacsEdge's build and tests need on a fresh Debian machine (bookworm), skipping what is
 # already there. The .NET 10 SDK is expected on PATH (Debian does not package it).
-#   scripts/install-prerequisites.sh          build prerequisites only
+#   scripts/install-prerequisites.sh          what running PacsEdge needs: npm and openssl (to fetch OHIF)
 #   scripts/install-prerequisites.sh --test   plus what the tests run: referee tools (dcmtk, dicom3tools, pydicom),
 #                                             strace (the durable-write syscall order), curl (a real STOW client)
 #                                             and PostgreSQL (the index tests start their own cluster: scripts/test-postgres.sh),
-#                                             chromium (the OHIF viewer test drives it headless)
-# Both fetch the prebuilt OHIF viewer into artifacts/ohif (scripts/fetch-ohif.sh, needs npm).
+#                                             chromium (the OHIF viewer test drives it headless),
 #                                             Orthanc + orthanc-dicomweb (the interop peer and the benchmark's)
+# Both fetch the prebuilt OHIF viewer into artifacts/ohif (scripts/fetch-ohif.sh, needs npm).
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -17,6 +17,7 @@ fi
 
 packages=()
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+command -v openssl >/dev/null 2>&1 || packages+=(openssl) # fetch-ohif.sh checks the tarball's SHA-512 with it
 if [[ "${1:-}" == "--test" ]]; then
   command -v dcmdump >/dev/null 2>&1 || packages+=(dcmtk)
   command -v dciodvfy >/dev/null 2>&1 || packages+=(dicom3tools)

@@ -12,7 +12,7 @@ namespace PacsEdge.Cli.Tests.Import;
 public class ImportCommandTests
 {
     /// <summary>Corpus files with distinct SOP Instance UIDs (so arrival order cannot change the outcome), good and bad.</summary>
-    private static string BuildFolder(TempDirectory temp)
+    internal static string BuildFolder(TempDirectory temp)
     {
         var folder = temp.Combine("in");
         Directory.CreateDirectory(Path.Combine(folder, "sub", "deeper"));
@@ -34,14 +34,14 @@ public class ImportCommandTests
         return folder;
     }
 
-    private static bool HasDicm(string path)
+    internal static bool HasDicm(string path)
     {
         var bytes = File.ReadAllBytes(path);
         return bytes.Length >= 132 && bytes.AsSpan(128, 4).SequenceEqual("DICM"u8);
     }
 
     /// <summary>What the store pipeline itself says of each file (an in-process host on its own data directory).</summary>
-    private static async Task<(int Stored, int Failed)> PipelineVerdictAsync(string folder, string data)
+    internal static async Task<(int Stored, int Failed)> PipelineVerdictAsync(string folder, string data)
     {
         await using var app = PacsEdgeHost.Build(new HostSettings { DataDirectory = data, Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" } });
         var store = app.Services.GetRequiredService<IStoreService>();

@@ -78,6 +78,68 @@ public class DockerFilesTests
         Assert.Equal(0, await server.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 
+    /// <summary>The build stage's COPY sources (folders and files relative to the repository root).</summary>
+    private static List<string> BuildStageCopies() =>
+        Image.Instructions.SkipWhile(i => !(i.Instruction == "FROM" && i.Arguments.EndsWith(" AS build", StringComparison.Ordinal)))
+            .Skip(1).TakeWhile(i => i.Instruction != "FROM")
+            .Where(i => i.Instruction == "COPY" && !i.Arguments.StartsWith("--", StringComparison.Ordinal))
+            .SelectMany(i => i.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1]).ToList();
+
+    /// <summary>pacsedge's project and every project it references, transitively (paths relative to the root).</summary>
+    private static HashSet<string> ProjectClosure(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(RepoPaths.Of(project))]);
+        while (pending.TryPop(out var path))
+        {
+            if (!seen.Add(Path.GetRelativePath(RepoPaths.Root, path))) continue;
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(path), "ProjectReference Include=\"([^\"]+)\""))
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, m.Groups[1].Value)));
+        }
+        return seen;
+    }
+
+    [Fact]
+    public void Build_stage_copies_every_project_pacsedge_is_built_from()
+    {
+        var copies = BuildStageCopies();
+        var projects = ProjectClosure("server/PacsEdge.Cli/PacsEdge.Cli.csproj");
+        Assert.Contains("plugins/PacsEdge.Ohif/PacsEdge.Ohif.csproj", projects); // the closure reaches the shipped plugins
+        foreach (var project in projects)
+            Assert.True(copies.Any(c => c.EndsWith('/') && project.StartsWith(c, StringComparison.Ordinal)), $"{project} is not copied into the build stage ({string.Join(", ", copies)})");
+        foreach (var file in copies)
+            Assert.True(File.Exists(RepoPaths.Of(file)) || Directory.Exists(RepoPaths.Of(file)), $"COPY {file}: no such file in the repository");
+    }
+
+    [Fact]
+    public void Image_ships_OHIF_fetched_by_the_repository_script_beside_the_binary_where_the_plugin_looks()
+    {
+        // A stage that runs scripts/fetch-ohif.sh into a folder, with npm (a node image or an installed npm).
+        var from = Image.Instructions.FindIndex(i => i.Instruction == "RUN" && i.Arguments.StartsWith("scripts/fetch-ohif.sh ", StringComparison.Ordinal));
+        Assert.True(from > 0, "no stage runs scripts/fetch-ohif.sh");
+        var fetched = Image.Instructions[from].Arguments.Split(' ')[1];
+        var stageStart = Image.Instructions.FindLastIndex(from, i => i.Instruction == "FROM");
+        var stage = Image.Instructions[stageStart].Arguments.Split(' ');
+        Assert.Equal("AS", stage[^2], ignoreCase: true);
+        Assert.True(stage[0].StartsWith("node:", StringComparison.Ordinal) || Image.Instructions[stageStart..from].Any(i => i.Arguments.Contains("install") && i.Arguments.Contains(" npm")),
+            $"the OHIF stage ({stage[0]}) has no npm");
+        Assert.Contains(Image.Instructions[stageStart..from], i => i.Instruction == "COPY" && i.Arguments == "scripts/fetch-ohif.sh scripts/");
+        Assert.True(File.Exists(RepoPaths.Of("scripts", "fetch-ohif.sh")));
+
+        // The final stage copies that folder to ohif/ beside the binary the ENTRYPOINT runs.
+        var binaryDirectory = Path.GetDirectoryName(Dockerfile.ExecForm(Image.Single("ENTRYPOINT"))[0])!;
+        var copy = Image.FinalStage.Single(i => i.Instruction == "COPY" && i.Arguments.StartsWith($"--from={stage[^1]} ", StringComparison.Ordinal)).Arguments.Split(' ');
+        Assert.Equal(fetched, copy[1]);
+        Assert.Equal(binaryDirectory + "/ohif", copy[2].TrimEnd('/'));
+
+        // The plugin's own lookup (Plugins:Ohif:Directory unset) finds a dist laid out that way.
+        using var temp = new TempDirectory();
+        var bin = temp.Combine("opt", "pacsedge");
+        Directory.CreateDirectory(Path.Combine(bin, "ohif"));
+        File.WriteAllText(Path.Combine(bin, "ohif", "index.html"), "<html></html>");
+        Assert.Equal(Path.Combine(bin, "ohif"), PacsEdge.Ohif.OhifDistribution.Locate(null, bin).Root);
+    }
+
     [Fact]
     public void Compose_runs_the_same_command_port_volume_health_check_and_user()
     {
