@@ -60,6 +60,7 @@ internal static class StowHandler
             throw new PacsEdgeException(ErrorCode.BadRequest, "the multipart/related body has no parts; STOW-RS needs at least one DICOM instance");
 
         var urls = DicomWebUrls.For(context.Request, options.BasePath);
+        outcomes = StowDuplicateParts.InRequestOrder(outcomes);
         var response = StowResponse.Build(outcomes, urls, study);
         context.Response.StatusCode = StowResponse.StatusCode(outcomes);
         AddWarningHeaders(context, outcomes);
