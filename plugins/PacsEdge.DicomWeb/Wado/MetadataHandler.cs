@@ -22,7 +22,7 @@ internal sealed class MetadataHandler(IDicomIndex index, IInstanceReader reader,
         var ct = context.RequestAborted;
         var contentType = Negotiate(AcceptHeader.Read(context.Request));
         var instances = await WadoTarget.ResolveAsync(index, study, series, instance, ct);
-        var baseUrl = WadoTarget.BaseUrl(context.Request, basePath);
+        var baseUrl = Http.DicomWebUrls.For(context.Request, basePath).ServiceRoot;
         var etag = MetadataETag.Compute(instances, baseUrl, options.MetadataBulkDataThreshold);
         var response = context.Response;
         response.Headers.ETag = etag;

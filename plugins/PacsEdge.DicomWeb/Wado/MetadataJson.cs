@@ -23,7 +23,7 @@ internal static class MetadataJson
         // Values at or above the threshold become URIs, so they are never read: the reader leaves them in the file.
         var file = await StoredInstanceReads.GuardAsync(instance, "read",
             () => reader.ReadAsync(instance, new DicomReaderOptions { LazyValueThreshold = threshold }, cancellationToken));
-        var instanceUrl = WadoTarget.InstanceUrl(baseUrl, instance.Path);
+        var instanceUrl = new Http.DicomWebUrls(baseUrl).Instance(instance.Path.StudyInstanceUid, instance.Path.SeriesInstanceUid!, instance.Path.SopInstanceUid!);
         var options = new DicomJsonWriterOptions
         {
             BulkDataThreshold = 0,

@@ -33,12 +33,6 @@ internal static class WadoTarget
         : path.SeriesInstanceUid is not null ? $"series {path.SeriesInstanceUid} in study {path.StudyInstanceUid}"
         : $"study {path.StudyInstanceUid}";
 
-    /// <summary>The absolute URL of the DICOMweb root as this request reached it (scheme, host and PathBase of the request).</summary>
-    public static string BaseUrl(HttpRequest request, string basePath) => Http.DicomWebUrls.For(request, basePath).ServiceRoot;
-
-    public static string InstanceUrl(string baseUrl, HierarchyPath p) =>
-        new Http.DicomWebUrls(baseUrl).Instance(p.StudyInstanceUid, p.SeriesInstanceUid!, p.SopInstanceUid!);
-
     private static void Check(string uid, string what)
     {
         bool ok = uid.Length is > 0 and <= 64;
